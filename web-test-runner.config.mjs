@@ -1,0 +1,88 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { defaultReporter } from '@web/test-runner';
+import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
+import { findChrome, CHROME_ARGS } from './scripts/find-chrome.mjs';
+
+const executablePath = await findChrome();
+const updateBaselines = process.argv.includes('--update-visual-baseline');
+
+/** Commands the tests call through executeServerCommand. */
+function pageCommands() {
+  return {
+    name: 'fc-page-commands',
+    async executeCommand({ command, payload, session }) {
+      const page = session.browser.getPage?.(session.id);
+      if (!page) return undefined;
+      // The accessibility tree as Chromium exposes it to assistive technology
+      // (Playwright's ARIA snapshot pierces shadow roots).
+      if (command === 'aria-snapshot') {
+        return page.locator(payload.selector).first().ariaSnapshot();
+      }
+      // Which pages and frames exist: proves no pop-up or frame was opened.
+      if (command === 'page-count') {
+        return page.context().pages().length;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** Prints the closing line CI reads, `N passed, N failed`, and keeps it in a file. */
+function countReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      let passed = 0;
+      let failed = 0;
+      let skipped = 0;
+      const walk = (suite) => {
+        for (const test of suite.tests) {
+          if (test.skipped) skipped += 1;
+          else if (test.passed) passed += 1;
+          else failed += 1;
+        }
+        suite.suites.forEach(walk);
+      };
+      for (const session of sessions) {
+        if (session.testResults) walk(session.testResults);
+        // A file that failed to load counts as a failure, not as zero tests.
+        if (!session.passed && (!session.testResults || session.errors?.length)) failed += 1;
+      }
+      const line = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+      mkdirSync('.test-results', { recursive: true });
+      writeFileSync('.test-results/summary.txt', `${line}\n`);
+      process.on('exit', () => console.log(line));
+    },
+  };
+}
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 10 * 60 * 1000,
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath, args: CHROME_ARGS, headless: true },
+      createBrowserContext: ({ browser }) =>
+        browser.newContext({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 1 }),
+    }),
+  ],
+  plugins: [
+    // tsconfig.json: legacy decorators, which esbuild compiles (see README, "Decorators").
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }),
+    visualRegressionPlugin({
+      update: updateBaselines,
+      baseDir: 'test/screenshots',
+      diffOptions: { threshold: 0.1 },
+      // Same machine kind, same fonts: a real change moves far more than 0.5 % of pixels.
+      failureThreshold: 0.5,
+      failureThresholdType: 'percent',
+    }),
+    pageCommands(),
+  ],
+  reporters: [defaultReporter(), countReporter()],
+};
