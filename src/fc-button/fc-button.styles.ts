@@ -1,0 +1,157 @@
+import { css } from 'lit';
+
+/*
+ * Every length is `N px × --_s`, so a larger --fc-button-scale enlarges the whole
+ * button homothetically (seed 004: "Le bouton peut être plus grand, mais
+ * l'homothétie doit être respectée"). Pixels, never rem/em: a page with
+ * `html { font-size: 62.5% }` must not change the button (SPEC §2).
+ */
+export const fcButtonStyles = css`
+  :host {
+    /* SPEC §2: never smaller than 209 × 56, so the scale is clamped to 1. */
+    --_s: max(1, var(--fc-button-scale, 1));
+    display: inline-block;
+    vertical-align: middle;
+    inline-size: max-content;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  .button {
+    /* Inherited typography from the page (line-height, serif fonts, letter
+       spacing, text-transform…) must not reach the button: start from nothing. */
+    all: initial;
+    box-sizing: border-box;
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    justify-content: center;
+    /* SPEC §2: exactly 209 × 56 (FC+ 245 × 56). */
+    inline-size: calc(209px * var(--_s));
+    block-size: calc(56px * var(--_s));
+    padding-block: 0;
+    padding-inline: calc(58px * var(--_s)) calc(10px * var(--_s));
+    margin: 0;
+    border: 0;
+    direction: ltr;
+    font-family: Marianne, arial, sans-serif;
+    color: var(--_fg);
+    background-color: var(--_bg);
+    cursor: pointer;
+    -webkit-tap-highlight-color: transparent;
+
+    /* SPEC §3, light theme. */
+    --_fg: #f5f5fe;
+    --_bg: #000091;
+    --_bg-hover: #1212ff;
+    --_bg-active: #2323ff;
+    --_fg-disabled: #929292;
+    --_bg-disabled: #e5e5e5;
+    /* DSFR focus ring; 4.3:1 against a white page. */
+    --_focus: #0a76f6;
+  }
+
+  .button.dark {
+    /* SPEC §3, dark theme. */
+    --_fg: #000091;
+    --_bg: #8585f6;
+    --_bg-hover: #b1b1f9;
+    --_bg-active: #c6c6fb;
+    --_fg-disabled: #666666;
+    --_bg-disabled: #2a2a2a;
+    /* Lighter than DSFR's ring so it keeps ≥ 3:1 on dark pages (8.7:1 on #161616). */
+    --_focus: #8ab4ff;
+  }
+
+  .plus {
+    inline-size: calc(245px * var(--_s));
+    padding-inline-end: calc(44px * var(--_s));
+  }
+
+  /* Seed 004: "le changement d'état au survol du bouton" is checked. */
+  .button:hover {
+    background-color: var(--_bg-hover);
+  }
+
+  .button:active {
+    background-color: var(--_bg-active);
+  }
+
+  .button:disabled {
+    color: var(--_fg-disabled);
+    background-color: var(--_bg-disabled);
+    cursor: not-allowed;
+  }
+
+  .button[aria-busy='true'] {
+    cursor: progress;
+  }
+
+  .button:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  .logo {
+    position: absolute;
+    inset-block-start: 50%;
+    inset-inline-start: calc(10px * var(--_s));
+    inline-size: calc(40px * var(--_s));
+    block-size: calc(48px * var(--_s));
+    margin-block-start: calc(-24px * var(--_s));
+  }
+
+  .glyph {
+    position: absolute;
+    inset-block-start: 50%;
+    inset-inline-end: calc(12px * var(--_s));
+    inline-size: calc(24px * var(--_s));
+    block-size: calc(24px * var(--_s));
+    margin-block-start: calc(-12px * var(--_s));
+  }
+
+  /* The glyph is white in the DSFR file; it takes the text colour so it stays
+     legible on the dark theme's light button (DSFR draws its "+" in currentColor too). */
+  .glyph path {
+    fill: currentColor;
+  }
+
+  .label {
+    display: flex;
+    flex-direction: column;
+    gap: calc(1px * var(--_s));
+  }
+
+  .line {
+    display: block;
+    white-space: nowrap;
+    font-size: calc(17px * var(--_s));
+    line-height: 1;
+  }
+
+  /* "Récupérer ses données avec" is ≈ 156 px wide at 12 px in Arial: wider than
+     the 141 px a line holds. It is set on two lines at 12 px (SPEC §2: no text
+     under 12 px, ≥ 5 % spare width per line). */
+  .line.small {
+    font-size: calc(12px * var(--_s));
+    line-height: 1.15;
+  }
+
+  .brand {
+    font-size: calc(18px * var(--_s));
+    font-weight: 700;
+  }
+
+  @media (forced-colors: active) {
+    /* SPEC §3: a visible 1px border in forced colours; border-box keeps 209 × 56. */
+    .button {
+      border: 1px solid ButtonText;
+    }
+    .button:focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;

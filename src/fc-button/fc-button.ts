@@ -1,0 +1,260 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { logoPaths, logoViewBox, plusPaths, plusViewBox } from '../generated/logos.js';
+import { TEXTS } from '../shared/texts.js';
+import { oneOf, warnOnce } from '../shared/warn.js';
+import { safeHref } from '../shared/url.js';
+import { THEME_VALUES, resolveTheme, watchPageTheme, type ThemeSetting } from '../shared/theme.js';
+import { fcButtonStyles } from './fc-button.styles.js';
+
+export const BUTTON_VARIANTS = ['login', 'data'] as const;
+export type FcButtonVariant = (typeof BUTTON_VARIANTS)[number];
+
+/** How long a second activation is ignored after the first (double-click guard). */
+export const ACTIVATION_GUARD_MS = 3000;
+
+/** Detail of the `fc-activate` event. */
+export interface FcActivateDetail {
+  /** The absolute URL the button is about to navigate to, or null when it submits its form. */
+  href: string | null;
+}
+
+let scaleRegistered = false;
+/**
+ * Registers --fc-button-scale as a <number> so that a garbage value falls back to 1
+ * instead of invalidating every size of the button (an unregistered property would
+ * turn `calc(209px * big)` into `auto`).
+ */
+function registerScale() {
+  if (scaleRegistered) return;
+  scaleRegistered = true;
+  try {
+    CSS.registerProperty({
+      name: '--fc-button-scale',
+      syntax: '<number>',
+      inherits: true,
+      initialValue: '1',
+    });
+  } catch {
+    // Already registered by the page or another copy of this library: fine.
+  }
+}
+
+/**
+ * The FranceConnect button: 209 × 56 CSS px, the DSFR colours in light and dark
+ * themes with their hover, active, focus and disabled states, the official logo,
+ * and the exact French label. It navigates in the same window or submits its form:
+ * never a pop-up, a new tab or a frame (seed 004, rule 13).
+ *
+ * @summary The FranceConnect login (or "Récupérer ses données") button.
+ *
+ * @csspart button - The native button that carries the role, the focus and the colours.
+ * @csspart logo - The FranceConnect logo (decorative, `aria-hidden`).
+ * @csspart label - The two lines of text.
+ *
+ * @cssproperty [--fc-button-scale=1] - Enlarges the button homothetically (text and
+ *   logo included). Values below 1 are clamped to 1: the button is never smaller than 209 × 56.
+ *
+ * @event fc-activate - Cancelable; fired when the button is activated, before it
+ *   navigates to `href` or submits its form. `detail.href` is the absolute URL, or
+ *   null for a form submission. Call `preventDefault()` to handle the login yourself.
+ * @event click - The native click, bubbling out of the shadow root as usual.
+ */
+export class FcButton extends LitElement {
+  static override styles = fcButtonStyles;
+  static formAssociated = true;
+  static override shadowRootOptions: ShadowRootInit = {
+    ...LitElement.shadowRootOptions,
+    delegatesFocus: true,
+  };
+
+  /** `login` ("S’identifier avec") or `data` ("Récupérer ses données avec"). */
+  @property({ reflect: true }) variant: FcButtonVariant = 'login';
+
+  /** FranceConnect+ (245 × 56, with the `+` glyph). */
+  @property({ type: Boolean, reflect: true }) plus = false;
+
+  /** `system` (the page's DSFR theme, else `prefers-color-scheme`), `light` or `dark`. */
+  @property({ reflect: true }) theme: ThemeSetting = 'system';
+
+  /** Where activation navigates, in this window. Only http(s) URLs are followed. */
+  @property() href?: string;
+
+  /** Greys the button out (DSFR disabled colours); it cannot be focused or activated. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** Name of the form entry this button contributes when it submits its form. */
+  @property() name = '';
+
+  /** Value of the form entry this button contributes when it submits its form. */
+  @property() value = '';
+
+  /** True for a few seconds after an activation: further activations are ignored. */
+  @state() private busy = false;
+  @state() private formDisabled = false;
+
+  private readonly internals: ElementInternals;
+  private stopWatchingTheme?: () => void;
+  private busyTimer?: ReturnType<typeof setTimeout>;
+
+  constructor() {
+    super();
+    registerScale();
+    this.internals = this.attachInternals();
+  }
+
+  /** The form this button submits when it has no `href`. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.stopWatchingTheme = watchPageTheme(() => this.requestUpdate());
+    // A page restored from the back/forward cache must not come back "busy".
+    window.addEventListener('pageshow', this.clearBusy);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.stopWatchingTheme?.();
+    this.stopWatchingTheme = undefined;
+    window.removeEventListener('pageshow', this.clearBusy);
+    this.clearBusy();
+  }
+
+  /** @internal Form-associated callback: a disabled <fieldset> disables the button. */
+  formDisabledCallback(disabled: boolean) {
+    this.formDisabled = disabled;
+  }
+
+  override focus(options?: FocusOptions) {
+    this.renderRoot.querySelector('button')?.focus(options);
+  }
+
+  override blur() {
+    this.renderRoot.querySelector('button')?.blur();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    // Report an unsafe href as soon as it is set, not only when someone clicks.
+    if (changed.has('href')) safeHref(this, this.href);
+  }
+
+  protected override updated() {
+    this.checkScale();
+  }
+
+  private checkScale() {
+    const raw = getComputedStyle(this).getPropertyValue('--fc-button-scale').trim();
+    const scale = Number.parseFloat(raw);
+    if (raw !== '' && scale < 1) {
+      warnOnce(
+        this,
+        `scale=${raw}`,
+        `--fc-button-scale: ${raw} would make the button smaller than 209 × 56; using 1.`,
+      );
+    }
+  }
+
+  private readonly clearBusy = () => {
+    clearTimeout(this.busyTimer);
+    this.busy = false;
+  };
+
+  private startBusy() {
+    this.busy = true;
+    clearTimeout(this.busyTimer);
+    this.busyTimer = setTimeout(this.clearBusy, ACTIVATION_GUARD_MS);
+  }
+
+  private onClick(event: MouseEvent) {
+    if (this.disabled || this.formDisabled || this.busy) {
+      event.preventDefault();
+      return;
+    }
+    const href = this.href == null || this.href === '' ? null : safeHref(this, this.href);
+    if (this.href && href === null) return; // refused URL: reported, nothing happens
+    const form = this.internals.form;
+    if (href === null && !form) return;
+
+    const proceed = this.dispatchEvent(
+      new CustomEvent<FcActivateDetail>('fc-activate', {
+        detail: { href },
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+      }),
+    );
+    if (!proceed) return;
+
+    if (href !== null) {
+      this.startBusy();
+      // SPEC rule 13: same window, never window.open, a new tab or a frame.
+      window.location.assign(href);
+      return;
+    }
+    this.submit(form!);
+  }
+
+  /** Submits like a native submit button: validation, submit event, name=value in the FormData. */
+  private submit(form: HTMLFormElement) {
+    let submitted = false;
+    const onSubmit = () => (submitted = true);
+    form.addEventListener('submit', onSubmit, { once: true });
+    if (this.name) this.internals.setFormValue(this.value);
+    try {
+      form.requestSubmit();
+    } finally {
+      // The entry belongs to this submission only, as with a native submitter.
+      this.internals.setFormValue(null);
+      form.removeEventListener('submit', onSubmit);
+    }
+    // An invalid form did not submit: the user must be able to try again at once.
+    if (submitted) this.startBusy();
+  }
+
+  protected override render() {
+    const variant = oneOf(this, 'variant', this.variant, BUTTON_VARIANTS);
+    const theme = resolveTheme(oneOf(this, 'theme', this.theme, THEME_VALUES));
+    const brand = this.plus ? TEXTS.brandPlus : TEXTS.brand;
+    const first = variant === 'data' ? TEXTS.data : TEXTS.login;
+    // The data label cannot hold on one line (see the styles): it breaks before "avec".
+    // Each line ends with a space (invisible at a line end) so that the text reads
+    // as one phrase, as the aria-label says it.
+    const firstLines =
+      variant === 'data'
+        ? html`<span class="line small">${first.slice(0, first.lastIndexOf(' '))} </span
+            ><span class="line small">${first.slice(first.lastIndexOf(' ') + 1)} </span>`
+        : html`<span class="line">${first} </span>`;
+    return html`<button
+      part="button"
+      type="button"
+      lang="fr"
+      class=${classMap({ button: true, dark: theme === 'dark', plus: this.plus })}
+      aria-label=${`${first} ${brand}`}
+      aria-busy=${this.busy ? 'true' : nothing}
+      ?disabled=${this.disabled || this.formDisabled}
+      @click=${this.onClick}
+    >
+      <svg part="logo" class="logo" viewBox=${logoViewBox} aria-hidden="true" focusable="false">
+        ${logoPaths}
+      </svg>
+      <span part="label" class="label"
+        >${firstLines}<span class="line brand">${TEXTS.brand}</span></span
+      >${this.plus
+        ? html`<svg class="glyph" viewBox=${plusViewBox} aria-hidden="true" focusable="false">${plusPaths}</svg>`
+        : nothing}
+    </button>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fc-button': FcButton;
+  }
+  interface HTMLElementEventMap {
+    'fc-activate': CustomEvent<FcActivateDetail>;
+  }
+}

@@ -1,0 +1,3 @@
+// Defines every element of the library and exports their classes.
+export * from './define/fc-button.js';
+export { TEXTS, INFO_URL, INFO_URL_PLUS } from './shared/texts.js';

@@ -1,0 +1,53 @@
+/**
+ * Theme resolution shared by every element (SPEC §3 "Theme choice"): an explicit
+ * `theme="light|dark"`, else the page's DSFR setting (`data-fr-theme` on <html>),
+ * else `prefers-color-scheme`. One MutationObserver and one media-query listener
+ * serve all elements, and exist only while at least one element is connected, so
+ * that elements created and dropped by the thousand leave nothing behind.
+ */
+export type Theme = 'light' | 'dark';
+export const THEME_VALUES = ['system', 'light', 'dark'] as const;
+export type ThemeSetting = (typeof THEME_VALUES)[number];
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+let observer: MutationObserver | undefined;
+let media: MediaQueryList | undefined;
+
+const notify = () => listeners.forEach((listener) => listener());
+
+function darkQuery(): MediaQueryList {
+  return (media ??= window.matchMedia('(prefers-color-scheme: dark)'));
+}
+
+/** The theme the page asks for when the element says `system`. */
+export function pageTheme(): Theme {
+  const dsfr = document.documentElement.getAttribute('data-fr-theme');
+  if (dsfr === 'dark' || dsfr === 'light') return dsfr;
+  return darkQuery().matches ? 'dark' : 'light';
+}
+
+export function resolveTheme(setting: ThemeSetting): Theme {
+  return setting === 'system' ? pageTheme() : setting;
+}
+
+/** Calls `listener` whenever the page's theme may have changed; returns the unsubscribe. */
+export function watchPageTheme(listener: Listener): () => void {
+  listeners.add(listener);
+  if (listeners.size === 1) {
+    observer = new MutationObserver(notify);
+    observer.observe(document.documentElement, { attributeFilter: ['data-fr-theme'] });
+    darkQuery().addEventListener('change', notify);
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) {
+      observer?.disconnect();
+      observer = undefined;
+      darkQuery().removeEventListener('change', notify);
+    }
+  };
+}
+
+/** Test hook: how many elements currently listen (0 when none is connected). */
+export const themeListenerCount = () => listeners.size;
