@@ -174,12 +174,29 @@ export class FcButton extends LitElement {
       event.preventDefault();
       return;
     }
-    const href = this.href == null || this.href === '' ? null : safeHref(this, this.href);
+    const href = this.href ? safeHref(this, this.href) : null;
     if (this.href && href === null) return; // refused URL: reported, nothing happens
     const form = this.internals.form;
-    if (href === null && !form) return;
+    if (href === null && !form) return; // nowhere to go: a placeholder button
 
-    const proceed = this.dispatchEvent(
+    if (href !== null) {
+      // Busy even when the page takes over (fc-activate cancelled): a double click
+      // must not start two authorisations either way.
+      this.startBusy();
+      if (this.activate(href)) {
+        // SPEC rule 13: same window; never window.open, a new tab or a frame.
+        window.location.assign(href);
+      }
+    } else if (this.activate(null)) {
+      this.submit(form!);
+    } else {
+      this.startBusy();
+    }
+  }
+
+  /** Fires the cancelable fc-activate event; true when the page lets the button proceed. */
+  private activate(href: string | null): boolean {
+    return this.dispatchEvent(
       new CustomEvent<FcActivateDetail>('fc-activate', {
         detail: { href },
         bubbles: true,
@@ -187,15 +204,6 @@ export class FcButton extends LitElement {
         cancelable: true,
       }),
     );
-    if (!proceed) return;
-
-    if (href !== null) {
-      this.startBusy();
-      // SPEC rule 13: same window, never window.open, a new tab or a frame.
-      window.location.assign(href);
-      return;
-    }
-    this.submit(form!);
   }
 
   /** Submits like a native submit button: validation, submit event, name=value in the FormData. */
@@ -211,7 +219,7 @@ export class FcButton extends LitElement {
       this.internals.setFormValue(null);
       form.removeEventListener('submit', onSubmit);
     }
-    // An invalid form did not submit: the user must be able to try again at once.
+    // A form that failed validation did not submit: the user may try again at once.
     if (submitted) this.startBusy();
   }
 

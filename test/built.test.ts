@@ -1,0 +1,30 @@
+import { expect, fixture, html } from '@open-wc/testing';
+
+// These load what `npm run build` wrote, not the sources, so that a build that
+// breaks in the browser (decorators left untranspiled, a missing export, a bare
+// import in the CDN file) fails here.
+describe('the built files', () => {
+  it('dist/fc-button/fc-button.js exports the class without defining anything', async () => {
+    const mod = await import('../dist/fc-button/fc-button.js' as string);
+    expect(customElements.get('fc-button'), 'no side effect').to.equal(undefined);
+    customElements.define('my-fc-button', mod.FcButton);
+    const el = await fixture(html`<my-fc-button></my-fc-button>`);
+    const box = el.shadowRoot!.querySelector('button')!.getBoundingClientRect();
+    expect([box.width, box.height]).to.deep.equal([209, 56]);
+  });
+
+  it('dist/cdn/franceconnect-elements.js is one self-contained module that defines fc-button', async () => {
+    const source = await (await fetch('/dist/cdn/franceconnect-elements.js')).text();
+    expect(source, 'no bare import left').not.to.match(/\bfrom\s*["'`](?!\.|\/|https?:)/);
+    expect(source, 'no import at all').not.to.match(/\bimport\s*[{*"'`(]/);
+    await import('../dist/cdn/franceconnect-elements.js' as string);
+    expect(customElements.get('fc-button')).to.be.a('function');
+    const el = await fixture(html`<fc-button variant="data" theme="dark"></fc-button>`);
+    const button = el.shadowRoot!.querySelector('button')!;
+    const box = button.getBoundingClientRect();
+    expect([box.width, box.height]).to.deep.equal([209, 56]);
+    expect(button.getAttribute('aria-label')).to.equal('Récupérer ses données avec FranceConnect');
+    expect(getComputedStyle(button).backgroundColor).to.equal('rgb(133, 133, 246)');
+    await expect(el).to.be.accessible();
+  });
+});
