@@ -5,7 +5,14 @@ import { defaultReporter } from '@web/test-runner';
 import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 import { findChrome, CHROME_ARGS } from './scripts/find-chrome.mjs';
 
-const executablePath = await findChrome();
+let executablePath;
+try {
+  executablePath = await findChrome();
+} catch (error) {
+  // One sentence that says how to get a browser, not a stack trace.
+  console.error(error.message);
+  process.exit(1);
+}
 const updateBaselines = process.argv.includes('--update-visual-baseline');
 
 /** Commands the tests call through executeServerCommand. */

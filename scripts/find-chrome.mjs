@@ -25,7 +25,7 @@ function onPath(name) {
 export async function findChrome() {
   if (process.env.CHROME_PATH) {
     if (existsSync(process.env.CHROME_PATH)) return process.env.CHROME_PATH;
-    throw new Error(`CHROME_PATH is set to ${process.env.CHROME_PATH}, which does not exist.`);
+    throw new Error(`CHROME_PATH is set to ${process.env.CHROME_PATH}, which does not exist: point it at a Chrome or Chromium binary, or unset it.`);
   }
   for (const path of CANDIDATES) if (existsSync(path)) return path;
   for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {

@@ -1,0 +1,20 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.stories.ts'],
+  addons: ['@storybook/addon-a11y'],
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  // No network here, and no reason to phone home anywhere.
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  async viteFinal(config) {
+    // vite.config.ts describes the library build; Storybook builds an app.
+    if (config.build) {
+      delete config.build.lib;
+      delete config.build.rollupOptions;
+      config.build.outDir = undefined;
+    }
+    return config;
+  },
+};
+
+export default config;
