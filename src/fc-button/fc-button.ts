@@ -5,7 +5,7 @@ import { logoPaths, logoViewBox, plusPaths, plusViewBox } from '../generated/log
 import { TEXTS } from '../shared/texts.js';
 import { oneOf, warnOnce } from '../shared/warn.js';
 import { safeHref } from '../shared/url.js';
-import { THEME_VALUES, resolveTheme, watchPageTheme, type ThemeSetting } from '../shared/theme.js';
+import { ThemeController, type ThemeSetting } from '../shared/theme.js';
 import { fcButtonStyles } from './fc-button.styles.js';
 
 export const BUTTON_VARIANTS = ['login', 'data'] as const;
@@ -95,7 +95,7 @@ export class FcButton extends LitElement {
   @state() private formDisabled = false;
 
   private readonly internals: ElementInternals;
-  private stopWatchingTheme?: () => void;
+  private readonly themes = new ThemeController(this);
   private busyTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
@@ -104,22 +104,29 @@ export class FcButton extends LitElement {
     this.internals = this.attachInternals();
   }
 
-  /** The form this button submits when it has no `href`. */
+  /**
+   * The form this button submits when it has no `href`: its own form owner, else
+   * the form of the element whose shadow root it sits in (as in `<fc-login-block>`).
+   */
   get form(): HTMLFormElement | null {
-    return this.internals.form;
+    if (this.internals.form) return this.internals.form;
+    let root = this.getRootNode();
+    while (root instanceof ShadowRoot) {
+      const host = root.host as Element & { form?: unknown };
+      if (host.form instanceof HTMLFormElement) return host.form;
+      root = host.getRootNode();
+    }
+    return null;
   }
 
   override connectedCallback() {
     super.connectedCallback();
-    this.stopWatchingTheme = watchPageTheme(() => this.requestUpdate());
     // A page restored from the back/forward cache must not come back "busy".
     window.addEventListener('pageshow', this.clearBusy);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.stopWatchingTheme?.();
-    this.stopWatchingTheme = undefined;
     window.removeEventListener('pageshow', this.clearBusy);
     this.clearBusy();
   }
@@ -176,7 +183,7 @@ export class FcButton extends LitElement {
     }
     const href = this.href ? safeHref(this, this.href) : null;
     if (this.href && href === null) return; // refused URL: reported, nothing happens
-    const form = this.internals.form;
+    const form = this.form;
     if (href === null && !form) return; // nowhere to go: a placeholder button
 
     if (href !== null) {
@@ -210,13 +217,19 @@ export class FcButton extends LitElement {
   private submit(form: HTMLFormElement) {
     let submitted = false;
     const onSubmit = () => (submitted = true);
+    // A form reached through a shadow host does not see this element's form value:
+    // the entry is added to the FormData the submission builds instead.
+    const own = form === this.internals.form;
+    const addEntry = (e: FormDataEvent) => e.formData.append(this.name, this.value);
     form.addEventListener('submit', onSubmit, { once: true });
-    if (this.name) this.internals.setFormValue(this.value);
+    if (this.name && own) this.internals.setFormValue(this.value);
+    if (this.name && !own) form.addEventListener('formdata', addEntry);
     try {
       form.requestSubmit();
     } finally {
       // The entry belongs to this submission only, as with a native submitter.
-      this.internals.setFormValue(null);
+      if (own) this.internals.setFormValue(null);
+      form.removeEventListener('formdata', addEntry);
       form.removeEventListener('submit', onSubmit);
     }
     // A form that failed validation did not submit: the user may try again at once.
@@ -225,7 +238,7 @@ export class FcButton extends LitElement {
 
   protected override render() {
     const variant = oneOf(this, 'variant', this.variant, BUTTON_VARIANTS);
-    const theme = resolveTheme(oneOf(this, 'theme', this.theme, THEME_VALUES));
+    const theme = this.themes.resolve(this.theme);
     const brand = this.plus ? TEXTS.brandPlus : TEXTS.brand;
     const first = variant === 'data' ? TEXTS.data : TEXTS.login;
     // The data label cannot hold on one line (see the styles): it breaks before "avec".

@@ -5,7 +5,11 @@
  * serve all elements, and exist only while at least one element is connected, so
  * that elements created and dropped by the thousand leave nothing behind.
  */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { oneOf } from './warn.js';
+
 export type Theme = 'light' | 'dark';
+// The first value is the default.
 export const THEME_VALUES = ['system', 'light', 'dark'] as const;
 export type ThemeSetting = (typeof THEME_VALUES)[number];
 
@@ -51,3 +55,29 @@ export function watchPageTheme(listener: Listener): () => void {
 
 /** Test hook: how many elements currently listen (0 when none is connected). */
 export const themeListenerCount = () => listeners.size;
+
+/**
+ * Keeps an element's resolved theme current: subscribes while the element is
+ * connected, and asks it to re-render when the page's theme changes.
+ */
+export class ThemeController implements ReactiveController {
+  private stop?: () => void;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostConnected() {
+    this.stop = watchPageTheme(() => this.host.requestUpdate());
+  }
+
+  hostDisconnected() {
+    this.stop?.();
+    this.stop = undefined;
+  }
+
+  /** The theme to paint with, from the element's `theme` attribute value (validated). */
+  resolve(raw: string | null | undefined): Theme {
+    return resolveTheme(oneOf(this.host, 'theme', raw, THEME_VALUES));
+  }
+}
