@@ -37,7 +37,11 @@ export default defineConfig(({ mode }) => {
         entry: {
           index: 'src/index.ts',
           'define/fc-button': 'src/define/fc-button.ts',
+          'define/fc-separator': 'src/define/fc-separator.ts',
+          'define/fc-login-block': 'src/define/fc-login-block.ts',
           'fc-button/fc-button': 'src/fc-button/fc-button.ts',
+          'fc-separator/fc-separator': 'src/fc-separator/fc-separator.ts',
+          'fc-login-block/fc-login-block': 'src/fc-login-block/fc-login-block.ts',
         },
         formats: ['es'],
       },

@@ -18,7 +18,9 @@ describe('the built files', () => {
     expect(source, 'no bare import left').not.to.match(/\bfrom\s*["'`](?!\.|\/|https?:)/);
     expect(source, 'no import at all').not.to.match(/\bimport\s*[{*"'`(]/);
     await import('../dist/cdn/franceconnect-elements.js' as string);
-    expect(customElements.get('fc-button')).to.be.a('function');
+    for (const tag of ['fc-button', 'fc-separator', 'fc-login-block']) {
+      expect(customElements.get(tag), tag).to.be.a('function');
+    }
     const el = await fixture(html`<fc-button variant="data" theme="dark"></fc-button>`);
     const button = el.shadowRoot!.querySelector('button')!;
     const box = button.getBoundingClientRect();
@@ -26,5 +28,10 @@ describe('the built files', () => {
     expect(button.getAttribute('aria-label')).to.equal('Récupérer ses données avec FranceConnect');
     expect(getComputedStyle(button).backgroundColor).to.equal('rgb(133, 133, 246)');
     await expect(el).to.be.accessible();
+
+    const block = await fixture(html`<fc-login-block><a href="/inscription">Créer mon compte</a></fc-login-block>`);
+    const inner = block.shadowRoot!.querySelector('fc-button')!;
+    expect(inner.shadowRoot!.querySelector('button')!.getBoundingClientRect().height).to.equal(56);
+    expect(block.shadowRoot!.querySelector('fc-separator')).not.to.equal(null);
   });
 });

@@ -1,0 +1,71 @@
+import { LitElement, css, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { TEXTS } from '../shared/texts.js';
+import { palette } from '../shared/palette.js';
+import { ThemeController, type ThemeSetting } from '../shared/theme.js';
+
+/**
+ * The line that separates FranceConnect from the other ways to log in, with the
+ * word "ou" in its middle, shown in capitals (seed 004, rule 6: "une ligne… La
+ * mention « OU » doit y figurer"). The word stays in the DOM in lower case, so
+ * screen readers say "ou" rather than spell "O U".
+ *
+ * @summary The "OU" separator line.
+ *
+ * @csspart label - The word between the two lines.
+ *
+ * @cssproperty [--fc-separator-spacing=24px] - Space above and below the separator.
+ */
+export class FcSeparator extends LitElement {
+  static override styles = [
+    palette,
+    css`
+      :host {
+        display: block;
+        margin-block: var(--fc-separator-spacing, 24px);
+      }
+      :host([hidden]) {
+        display: none;
+      }
+      .or {
+        display: flex;
+        align-items: center;
+        gap: 12px;
+        margin: 0;
+        color: var(--_text);
+        font-size: 14px;
+        line-height: 24px;
+        font-weight: 700;
+        text-transform: uppercase;
+      }
+      /* Borders, not backgrounds: forced-colour modes keep borders visible. */
+      .or::before,
+      .or::after {
+        content: '';
+        flex: 1;
+        border-block-start: 1px solid var(--_line);
+      }
+    `,
+  ];
+
+  /** The word on the line; "ou" unless told otherwise. */
+  @property() label: string = TEXTS.separator;
+
+  /** `system` (default), `light` or `dark`, as on `<fc-button>`. */
+  @property({ reflect: true }) theme: ThemeSetting = 'system';
+
+  private readonly themes = new ThemeController(this);
+
+  protected override render() {
+    const word = this.label?.trim() || TEXTS.separator;
+    return html`<p class="or ${this.themes.resolve(this.theme)}" lang="fr">
+      <span part="label">${word}</span>
+    </p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fc-separator': FcSeparator;
+  }
+}

@@ -1,0 +1,96 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '../src/index.js';
+import { seed004LoginPage } from './pages/seed-004-login.js';
+
+interface Args {
+  section: 'connexion' | 'inscription';
+  variant: 'login' | 'data';
+  plus: boolean;
+  theme: 'system' | 'light' | 'dark';
+  heading?: string;
+  headingLevel: number;
+  noHeading: boolean;
+  disabled: boolean;
+  withOthers: boolean;
+}
+
+const background = (theme: Args['theme']) =>
+  theme === 'dark' ? 'background:#161616;color:#eeeeee' : theme === 'light' ? 'background:#ffffff;color:#161616' : '';
+
+/** The service's own ways in, as a page would slot them (seed 004's mock-up). */
+const others = html`
+  <p style="font-weight:700;margin:0 0 8px">Vous avez déjà un compte ?</p>
+  <p style="margin:0 0 24px"><a href="#connexion" style="color:inherit">Se connecter avec un identifiant</a></p>
+  <p style="font-weight:700;margin:0 0 8px">Première visite ?</p>
+  <p style="margin:0"><a href="#inscription" style="color:inherit">Créer mon compte</a></p>
+`;
+
+const meta: Meta<Args> = {
+  title: 'Éléments/fc-login-block',
+  component: 'fc-login-block',
+  argTypes: {
+    section: { control: 'inline-radio', options: ['connexion', 'inscription'] },
+    variant: { control: 'inline-radio', options: ['login', 'data'] },
+    plus: { control: 'boolean' },
+    theme: { control: 'inline-radio', options: ['system', 'light', 'dark'] },
+    heading: { control: 'text' },
+    headingLevel: { control: { type: 'number', min: 2, max: 6 }, name: 'heading-level' },
+    noHeading: { control: 'boolean', name: 'no-heading' },
+    disabled: { control: 'boolean' },
+    withOthers: { control: 'boolean', name: 'autres moyens (slot)' },
+  },
+  args: {
+    section: 'connexion',
+    variant: 'login',
+    plus: false,
+    theme: 'light',
+    heading: undefined,
+    headingLevel: 2,
+    noHeading: false,
+    disabled: false,
+    withOthers: true,
+  },
+  render: (args) => html`<div style="box-sizing:border-box;width:min(440px,100vw);padding:24px;font-family:arial,sans-serif;${background(args.theme)}">
+    <fc-login-block
+      section=${args.section}
+      variant=${args.variant}
+      ?plus=${args.plus}
+      theme=${args.theme}
+      heading=${ifDefined(args.heading || undefined)}
+      heading-level=${args.headingLevel}
+      ?no-heading=${args.noHeading}
+      ?disabled=${args.disabled}
+      href="#authorize"
+      @fc-activate=${(e: Event) => e.preventDefault()}
+      >${args.withOthers ? others : ''}</fc-login-block
+    >
+  </div>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+export const Connexion: Story = {};
+export const Inscription: Story = { args: { section: 'inscription' } };
+export const Donnees: Story = { name: 'Récupérer ses données', args: { variant: 'data' } };
+export const Plus: Story = { name: 'FranceConnect+', args: { plus: true } };
+export const Sombre: Story = { name: 'Thème sombre', args: { theme: 'dark' } };
+export const InscriptionSombre: Story = {
+  name: 'Inscription, thème sombre',
+  args: { section: 'inscription', theme: 'dark' },
+};
+export const SansAutreMoyen: Story = { name: 'Seul (sans séparateur)', args: { withOthers: false } };
+
+/** Seed 004's login page: FranceConnect first, the service's own form below "OU". */
+export const PageSeed004: Story = {
+  name: 'Page de connexion (seed 004)',
+  parameters: { layout: 'fullscreen' },
+  render: () => seed004LoginPage('light'),
+};
+export const PageSeed004Sombre: Story = {
+  name: 'Page de connexion (seed 004), thème sombre',
+  parameters: { layout: 'fullscreen' },
+  render: () => seed004LoginPage('dark'),
+};
