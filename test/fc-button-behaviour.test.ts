@@ -6,6 +6,10 @@ import { captureConsole, centre, pageCount } from './helpers.js';
 
 const inner = (el: FcButton) => el.shadowRoot!.querySelector('button')!;
 
+/** Waits until the double-activation guard is over, as aria-busy shows it. */
+const guardEnds = (el: FcButton) =>
+  waitUntil(() => !inner(el).hasAttribute('aria-busy'), 'guard ends', { timeout: 5000, interval: 100 });
+
 async function click(target: Element, offset: [number, number] = [0, 0]) {
   const [x, y] = centre(target);
   await sendMouse({ type: 'click', position: [x + offset[0], y + offset[1]] });
@@ -89,10 +93,7 @@ describe('<fc-button>: double activation guard', () => {
     expect(inner(el).getAttribute('aria-busy')).to.equal('true');
     await sendKeys({ press: 'Enter' });
     expect(count, 'the keyboard is guarded too').to.equal(1);
-    await waitUntil(() => !inner(el).hasAttribute('aria-busy'), 'guard ends', {
-      timeout: 5000,
-      interval: 100,
-    });
+    await guardEnds(el);
     await click(inner(el));
     expect(count, 'a later activation goes through').to.equal(2);
   });
@@ -232,11 +233,8 @@ describe('<fc-button>: keyboard', () => {
     expect(el.shadowRoot!.activeElement).to.equal(inner(el));
     await sendKeys({ press: 'Enter' });
     expect(keys).to.have.length(1);
-    // Busy after the first activation: wait it out through the public attribute.
-    await waitUntil(() => !inner(el).hasAttribute('aria-busy'), 'guard ends', {
-      timeout: 5000,
-      interval: 100,
-    });
+    // Busy after the first activation: wait it out.
+    await guardEnds(el);
     await sendKeys({ press: 'Space' });
     expect(keys).to.have.length(2);
     inner(el).blur();
