@@ -75,7 +75,7 @@ export default {
       product: 'chromium',
       launchOptions: { executablePath, args: CHROME_ARGS, headless: true },
       createBrowserContext: ({ browser }) =>
-        browser.newContext({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 1 }),
+        browser.newContext({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 1, locale: 'fr-FR' }),
     }),
   ],
   plugins: [

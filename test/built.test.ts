@@ -18,7 +18,7 @@ describe('the built files', () => {
     expect(source, 'no bare import left').not.to.match(/\bfrom\s*["'`](?!\.|\/|https?:)/);
     expect(source, 'no import at all').not.to.match(/\bimport\s*[{*"'`(]/);
     await import('../dist/cdn/franceconnect-elements.js' as string);
-    for (const tag of ['fc-button', 'fc-separator', 'fc-login-block']) {
+    for (const tag of ['fc-button', 'fc-separator', 'fc-login-block', 'fc-profile-form']) {
       expect(customElements.get(tag), tag).to.be.a('function');
     }
     const el = await fixture(html`<fc-button variant="data" theme="dark"></fc-button>`);

@@ -1,0 +1,375 @@
+import { LitElement, html, nothing, svg } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { ThemeController, type ThemeSetting } from '../shared/theme.js';
+import { warnOnce, errorOnce } from '../shared/warn.js';
+import {
+  CLAIM_NAMES,
+  FIELDS,
+  GENDERS,
+  displayValue,
+  formatProblem,
+  type ClaimField,
+  type ClaimName,
+  type FcIdentity,
+  type PlaceNameResolver,
+} from './claims.js';
+import { fcProfileFormStyles } from './fc-profile-form.styles.js';
+
+const lockIcon = html`<svg class="lock" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  ${svg`<path d="M6 8V7a6 6 0 1 1 12 0v1h2a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V9a1 1 0 0 1 1-1h2Zm2 0h8V7a4 4 0 1 0-8 0v1Zm3 6v4h2v-4h-2Z"/>`}
+</svg>`;
+
+const UNREADABLE =
+  'Les informations transmises par FranceConnect n’ont pas pu être lues. Reconnectez-vous avec FranceConnect pour les obtenir à nouveau.';
+
+/** French messages for the form's own constraint validation. */
+function validationMessage(field: ClaimField, validity: ValidityState): string {
+  if (field.name === 'email') {
+    if (validity.valueMissing) return 'Saisissez votre adresse électronique.';
+    return 'Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.fr.';
+  }
+  if (validity.valueMissing) return `Renseignez le champ « ${field.label} ».`;
+  if (validity.tooLong) return `Le champ « ${field.label} » compte au plus ${field.maxLength} caractères.`;
+  return `Vérifiez le champ « ${field.label} ».`;
+}
+
+/**
+ * The profile or sign-up form of seed 004's rules 15 and 16: with an identity from
+ * FranceConnect, Nom de naissance, Prénoms, Sexe, Date de naissance, Ville and Pays de
+ * naissance are shown locked, while Nom d’usage and Email stay editable. Without one,
+ * the same eight fields are an ordinary form to fill by hand.
+ *
+ * It is form-associated: the surrounding `<form>` receives one entry per claim, in
+ * claim format (ISO date, COG codes). Locked values are taken from the `identity`
+ * object, never from the DOM, so editing the page in devtools changes nothing that
+ * is submitted. The server must still check the identity against its own session.
+ *
+ * @summary Profile / sign-up form whose FranceConnect pivot identity cannot be edited.
+ *
+ * @csspart locked-value - Each locked value.
+ * @csspart input - Each editable field.
+ *
+ * @event input - Native, from the editable fields.
+ * @event change - Native, re-dispatched from the element for the editable fields.
+ */
+export class FcProfileForm extends LitElement {
+  static override styles = fcProfileFormStyles;
+  static formAssociated = true;
+  static override shadowRootOptions: ShadowRootInit = {
+    ...LitElement.shadowRootOptions,
+    delegatesFocus: true,
+  };
+
+  static override get observedAttributes() {
+    return [...super.observedAttributes, 'identity'];
+  }
+
+  /** `system` (default), `light` or `dark`, as on the other elements. */
+  @property({ reflect: true }) theme: ThemeSetting = 'system';
+
+  /**
+   * Names for COG codes: `(kind, code) => name`, kind being `commune` or `country`.
+   * Without it, codes are shown as codes, except France (99100).
+   */
+  @property({ attribute: false }) placeName?: PlaceNameResolver;
+
+  @state() private claims: Readonly<FcIdentity> | null = null;
+  @state() private unreadable = false;
+  @state() private values: Partial<Record<ClaimName, string>> = {};
+  @state() private touched = new Set<ClaimName>();
+  @state() private showAllErrors = false;
+  @state() private formDisabled = false;
+
+  private readonly internals: ElementInternals;
+  private readonly themes = new ThemeController(this);
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+    // The form's interactive validation (submit, reportValidity) shows every message.
+    this.addEventListener('invalid', () => {
+      this.showAllErrors = true;
+    });
+  }
+
+  /**
+   * The OpenID Connect claims FranceConnect returned (SPEC §6), or null. The element
+   * keeps a frozen copy: mutating the object you passed changes nothing; assign a new
+   * one to change the identity. The `identity` attribute takes the same as JSON.
+   */
+  get identity(): Readonly<FcIdentity> | null {
+    return this.claims;
+  }
+
+  set identity(value: FcIdentity | string | null | undefined) {
+    if (typeof value === 'string') {
+      this.readIdentityJson(value);
+      return;
+    }
+    this.unreadable = false;
+    this.adopt(value ?? null);
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // A framework may set `identity` before the element is defined: that value sits
+    // on the instance and hides the accessor; take it over.
+    if (Object.prototype.hasOwnProperty.call(this, 'identity')) {
+      const value = (this as { identity?: FcIdentity | null }).identity;
+      delete (this as { identity?: unknown }).identity;
+      this.identity = value;
+    }
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null) {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'identity' && old !== value) {
+      if (value === null) this.identity = null;
+      else this.readIdentityJson(value);
+    }
+  }
+
+  /** The form this element belongs to. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+
+  reportValidity(): boolean {
+    return this.internals.reportValidity();
+  }
+
+  /** @internal */
+  formResetCallback() {
+    this.values = this.initialValues();
+    this.touched = new Set();
+    this.showAllErrors = false;
+  }
+
+  /** @internal */
+  formDisabledCallback(disabled: boolean) {
+    this.formDisabled = disabled;
+  }
+
+  private readIdentityJson(json: string) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      // Never show half-read data as if FranceConnect had verified it.
+      errorOnce(
+        this,
+        `identity=${json}`,
+        `the identity attribute is not a JSON object of claims; no identity is shown and the form cannot be submitted.`,
+      );
+      this.claims = null;
+      this.unreadable = true;
+      this.values = {};
+      return;
+    }
+    this.unreadable = false;
+    this.adopt(parsed as FcIdentity);
+  }
+
+  /** Takes a frozen copy of the known claims, warning about any in a wrong format. */
+  private adopt(source: FcIdentity | null) {
+    if (source === null) {
+      this.claims = null;
+    } else {
+      const copy: FcIdentity = {};
+      for (const name of [...CLAIM_NAMES, 'sub'] as const) {
+        const raw = (source as Record<string, unknown>)[name];
+        if (raw === undefined || raw === null) continue;
+        copy[name] = String(raw);
+        if (name === 'sub') continue;
+        const problem = formatProblem(name, copy[name]!);
+        if (problem) {
+          warnOnce(
+            this,
+            `claim:${name}=${copy[name]}`,
+            `claim ${name} ${JSON.stringify(copy[name])} ${problem}; it is shown as received${
+              FIELDS.find((f) => f.name === name)!.locked ? ' and stays locked' : ''
+            }.`,
+          );
+        }
+      }
+      this.claims = Object.freeze(copy);
+    }
+    this.values = this.initialValues();
+    this.touched = new Set();
+    this.showAllErrors = false;
+  }
+
+  private initialValues(): Partial<Record<ClaimName, string>> {
+    const values: Partial<Record<ClaimName, string>> = {};
+    for (const field of FIELDS) values[field.name] = this.claims?.[field.name] ?? '';
+    return values;
+  }
+
+  private isLocked(field: ClaimField): boolean {
+    return field.locked && this.claims !== null;
+  }
+
+  /** What the form submits: locked claims from the frozen identity, the rest from the fields. */
+  private formData(): FormData {
+    const data = new FormData();
+    for (const field of FIELDS) {
+      const value = this.isLocked(field) ? this.claims![field.name] ?? '' : this.values[field.name] ?? '';
+      data.append(field.name, value);
+    }
+    return data;
+  }
+
+  protected override updated() {
+    if (this.unreadable) {
+      this.internals.setFormValue(null);
+      this.internals.setValidity({ customError: true }, UNREADABLE);
+      return;
+    }
+    this.internals.setFormValue(this.formData());
+    const inputs = this.renderRoot.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-claim]');
+    for (const input of inputs) {
+      if (!input.validity.valid) {
+        const field = FIELDS.find((f) => f.name === input.dataset.claim)!;
+        this.internals.setValidity(input.validity, validationMessage(field, input.validity), input);
+        return;
+      }
+    }
+    this.internals.setValidity({});
+  }
+
+  private onInput(field: ClaimField, event: Event) {
+    const target = event.target as HTMLInputElement | HTMLSelectElement;
+    this.values = { ...this.values, [field.name]: target.value };
+  }
+
+  private onChange(field: ClaimField) {
+    this.touched = new Set(this.touched).add(field.name);
+    // `change` does not cross the shadow boundary by itself; `input` does.
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  private renderLocked(field: ClaimField) {
+    const value = this.claims![field.name];
+    const shown = value === undefined ? 'Non transmis' : displayValue(field.name, value, this.placeName);
+    return html`<div class="field">
+      <span class="label" id="label-${field.name}">${field.label}</span>
+      <span
+        part="locked-value"
+        class="locked-value"
+        role="textbox"
+        aria-readonly="true"
+        aria-labelledby="label-${field.name}"
+        aria-describedby="locked-hint"
+        tabindex="0"
+        data-locked=${field.name}
+        >${lockIcon}<span>${shown}</span></span
+      >
+    </div>`;
+  }
+
+  private renderEditable(field: ClaimField) {
+    const input = this.renderRoot.querySelector<HTMLInputElement>(`[data-claim="${field.name}"]`);
+    const showError =
+      input !== null && !input.validity.valid && (this.showAllErrors || this.touched.has(field.name));
+    const error = showError ? validationMessage(field, input!.validity) : '';
+    const id = `field-${field.name}`;
+    const common = {
+      onInput: (e: Event) => this.onInput(field, e),
+      onChange: () => this.onChange(field),
+    };
+    const value = this.values[field.name] ?? '';
+    const control =
+      field.name === 'gender'
+        ? html`<select
+            id=${id}
+            part="input"
+            name=${field.name}
+            data-claim=${field.name}
+            autocomplete=${field.autocomplete}
+            ?required=${field.required}
+            ?disabled=${this.formDisabled}
+            aria-invalid=${showError ? 'true' : 'false'}
+            aria-describedby=${showError ? `error-${field.name}` : nothing}
+            .value=${live(value)}
+            @input=${common.onInput}
+            @change=${common.onChange}
+          >
+            <option value="" ?selected=${value === ''}>Choisir</option>
+            ${Object.entries(GENDERS).map(
+              ([code, label]) => html`<option value=${code} ?selected=${value === code}>${label}</option>`,
+            )}
+          </select>`
+        : html`<input
+            id=${id}
+            part="input"
+            name=${field.name}
+            data-claim=${field.name}
+            type=${field.name === 'email' ? 'email' : field.name === 'birthdate' ? 'date' : 'text'}
+            autocomplete=${field.autocomplete}
+            maxlength=${field.maxLength}
+            pattern=${field.name === 'email' ? '[^\\s@]+@[^\\s@]+\\.[^\\s@]+' : nothing}
+            spellcheck="false"
+            ?required=${field.required}
+            ?disabled=${this.formDisabled}
+            aria-invalid=${showError ? 'true' : 'false'}
+            aria-describedby=${showError ? `error-${field.name}` : nothing}
+            .value=${live(value)}
+            @input=${common.onInput}
+            @change=${common.onChange}
+          />`;
+    return html`<div class="field">
+      <label for=${id}>${field.label}</label>
+      ${control}
+      ${showError ? html`<p class="error" id="error-${field.name}">${error}</p>` : nothing}
+    </div>`;
+  }
+
+  protected override render() {
+    const theme = this.themes.resolve(this.theme);
+    if (this.unreadable) {
+      return html`<div class="form ${theme}" lang="fr"><p class="alert" role="alert">${UNREADABLE}</p></div>`;
+    }
+    const pivot = FIELDS.filter((f) => f.locked);
+    const contact = FIELDS.filter((f) => !f.locked);
+    return html`<div class="form ${theme}" lang="fr">
+      ${this.claims
+        ? html`<fieldset>
+            <legend>Identité transmise par FranceConnect</legend>
+            <p class="hint" id="locked-hint">
+              ${lockIcon}<span>Ces informations viennent de FranceConnect : elles ne peuvent pas être modifiées ici.</span>
+            </p>
+            ${pivot.map((f) => this.renderLocked(f))}
+          </fieldset>`
+        : html`<fieldset>
+            <legend>Identité</legend>
+            ${pivot.map((f) => this.renderEditable(f))}
+          </fieldset>`}
+      <fieldset>
+        <legend>Coordonnées</legend>
+        ${contact.map((f) => this.renderEditable(f))}
+      </fieldset>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'fc-profile-form': FcProfileForm;
+  }
+}
