@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 
 /**
  * Two library builds:
@@ -11,6 +12,8 @@ import { defineConfig } from 'vite';
 export default defineConfig(({ mode }) => {
   if (mode === 'cdn') {
     return {
+      // Lit's css`` and html`` templates keep their comments and indentation otherwise.
+      plugins: [minifyTemplateLiterals()],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: false,
