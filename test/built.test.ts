@@ -33,5 +33,12 @@ describe('the built files', () => {
     const inner = block.shadowRoot!.querySelector('fc-button')!;
     expect(inner.shadowRoot!.querySelector('button')!.getBoundingClientRect().height).to.equal(56);
     expect(block.shadowRoot!.querySelector('fc-separator')).not.to.equal(null);
+    // The template minifier must not eat the spaces that make names read right.
+    expect(block.shadowRoot!.querySelector('[part="link"]')!.textContent).to.equal(
+      'Qu’est-ce que FranceConnect\u00a0? - nouvelle fenêtre',
+    );
+    expect(block.shadowRoot!.querySelector('[part="description"]')!.textContent!.trim()).to.equal(
+      'FranceConnect est la solution proposée par l’État pour sécuriser et simplifier la connexion à vos services en ligne.',
+    );
   });
 });

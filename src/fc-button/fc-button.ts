@@ -243,12 +243,13 @@ export class FcButton extends LitElement {
     const first = variant === 'data' ? TEXTS.data : TEXTS.login;
     // The data label cannot hold on one line (see the styles): it breaks before "avec".
     // Each line ends with a space (invisible at a line end) so that the text reads
-    // as one phrase, as the aria-label says it.
-    const firstLines =
-      variant === 'data'
-        ? html`<span class="line small">${first.slice(0, first.lastIndexOf(' '))} </span
-            ><span class="line small">${first.slice(first.lastIndexOf(' ') + 1)} </span>`
-        : html`<span class="line">${first} </span>`;
+    // as one phrase, as the aria-label says it. The spaces are inside the bound values:
+    // the build's template minifier trims static white space.
+    const cut = first.lastIndexOf(' ');
+    const lines = variant === 'data' ? [first.slice(0, cut), first.slice(cut + 1)] : [first];
+    const firstLines = lines.map(
+      (line) => html`<span class=${variant === 'data' ? 'line small' : 'line'}>${`${line} `}</span>`,
+    );
     return html`<button
       part="button"
       type="button"

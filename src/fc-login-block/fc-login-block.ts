@@ -210,7 +210,7 @@ export class FcLoginBlock extends LitElement {
           target="_blank"
           rel="noopener"
           title=${linkTitle}
-          >${linkText}<span class="visually-hidden"> - ${TEXTS.newWindow}</span></a
+          >${linkText}<span class="visually-hidden">${` - ${TEXTS.newWindow}`}</span></a
         >
       </p>
       ${this.hasOtherWays
