@@ -47,6 +47,8 @@ function validationMessage(field: ClaimField, validity: ValidityState): string {
  *
  * @summary Profile / sign-up form whose FranceConnect pivot identity cannot be edited.
  *
+ * @attribute identity - The claims as JSON, the same as the `identity` property.
+ *
  * @csspart locked-value - Each locked value.
  * @csspart input - Each editable field.
  *
