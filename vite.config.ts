@@ -47,11 +47,15 @@ export default defineConfig(({ mode }) => {
           'fc-separator/fc-separator': 'src/fc-separator/fc-separator.ts',
           'fc-login-block/fc-login-block': 'src/fc-login-block/fc-login-block.ts',
           'fc-profile-form/fc-profile-form': 'src/fc-profile-form/fc-profile-form.ts',
+          'react/index': 'src/react/index.ts',
+          'vue/index': 'src/vue/index.ts',
         },
         formats: ['es'],
       },
       rollupOptions: {
-        external: [/^lit($|\/)/, /^@lit\//],
+        // Lit is the one runtime dependency; React and Vue are the user's. @lit/react
+        // (a few hundred bytes) is bundled into the React entry point.
+        external: [/^lit($|\/)/, /^@lit\/(?!react)/, /^react($|\/)/, /^vue$/],
         output: {
           preserveModules: true,
           preserveModulesRoot: 'src',

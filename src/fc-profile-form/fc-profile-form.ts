@@ -238,6 +238,11 @@ export class FcProfileForm extends LitElement {
   }
 
   protected override updated() {
+    this.syncForm();
+  }
+
+  /** Hands the form its entries and validity; run on every change, not a frame later. */
+  private syncForm() {
     if (this.unreadable) {
       this.internals.setFormValue(null);
       this.internals.setValidity({ customError: true }, UNREADABLE);
@@ -258,6 +263,8 @@ export class FcProfileForm extends LitElement {
   private onInput(field: ClaimField, event: Event) {
     const target = event.target as HTMLInputElement | HTMLSelectElement;
     this.values = { ...this.values, [field.name]: target.value };
+    // A submit right after typing (a script, an autofill) must see the new value.
+    this.syncForm();
   }
 
   private onChange(field: ClaimField) {

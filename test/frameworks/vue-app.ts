@@ -1,0 +1,34 @@
+import { createApp, h, reactive } from 'vue';
+import 'franceconnect-elements/vue/index.js';
+import type { FcIdentity } from 'franceconnect-elements/define/fc-profile-form.js';
+import Demo from './Demo.vue';
+
+export interface VueDemoState {
+  theme: 'light' | 'dark';
+  identity: FcIdentity | null;
+  plus: boolean;
+}
+
+export interface VueDemoHandlers {
+  onActivate: (detail: unknown) => void;
+  onProfileChange: (event: Event) => void;
+  onSubmitted: (data: FormData) => void;
+}
+
+/** Mounts the SFC; assigning to the returned `state` updates its props reactively. */
+export function mountVue(container: HTMLElement, initial: VueDemoState, handlers: VueDemoHandlers) {
+  const state = reactive({ ...initial });
+  const app = createApp({
+    render: () =>
+      h(Demo, {
+        theme: state.theme,
+        identity: state.identity,
+        plus: state.plus,
+        onActivate: handlers.onActivate,
+        onProfileChange: handlers.onProfileChange,
+        onSubmitted: handlers.onSubmitted,
+      }),
+  });
+  app.mount(container);
+  return { state, unmount: () => app.unmount() };
+}

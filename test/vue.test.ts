@@ -1,0 +1,65 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { FcIdentity, FcLoginBlock, FcProfileForm } from '../src/index.js';
+import identities from './fixtures/identities.json' with { type: 'json' };
+// Demo.vue compiled by @vitejs/plugin-vue against dist/ (see test/frameworks).
+const { mountVue } = (await import('../.test-build/vue-app.js' as string)) as typeof import('./frameworks/vue-app.js');
+
+const { simple, born_abroad } = identities.identities as Record<string, FcIdentity>;
+
+describe('Vue 3: a single-file component using the tags', () => {
+  it('renders, binds attributes and properties, receives events, submits', async () => {
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const activations: unknown[] = [];
+    const changes: Event[] = [];
+    const submissions: FormData[] = [];
+    const page = mountVue(
+      container,
+      { theme: 'light', identity: simple, plus: false },
+      {
+        onActivate: (d) => activations.push(d),
+        onProfileChange: (e) => changes.push(e),
+        onSubmitted: (d) => submissions.push(d),
+      },
+    );
+    try {
+      const block = container.querySelector<FcLoginBlock>('#vue-block')!;
+      const profile = container.querySelector<FcProfileForm>('#vue-profile')!;
+      await block.updateComplete;
+      await profile.updateComplete;
+      expect(block.shadowRoot!.querySelector('h2')!.textContent).to.equal('Se connecter avec FranceConnect');
+      expect(container.querySelector('#vue-separator')!.shadowRoot!.textContent!.trim()).to.equal('ou bien');
+      // :identity bound as an object property.
+      expect(profile.identity!.family_name).to.equal('CLÉMENT');
+      await expect(container).to.be.accessible();
+
+      page.state.plus = true;
+      page.state.theme = 'dark';
+      page.state.identity = born_abroad;
+      await new Promise((r) => setTimeout(r));
+      await block.updateComplete;
+      await profile.updateComplete;
+      expect(block.plus).to.equal(true);
+      expect(block.shadowRoot!.querySelector('h2')!.textContent).to.equal('Se connecter avec FranceConnect+');
+      expect(block.getAttribute('theme')).to.equal('dark');
+      expect(profile.identity!.family_name).to.equal('EL AMRANI');
+
+      const button = block.shadowRoot!.querySelector('fc-button')!.shadowRoot!.querySelector('button')!;
+      button.click();
+      expect(activations).to.deep.equal([{ href: new URL('/auth', location.href).href }]);
+
+      const usage = profile.shadowRoot!.querySelector<HTMLInputElement>('[data-claim="preferred_username"]')!;
+      usage.value = 'DURAND';
+      usage.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      usage.dispatchEvent(new Event('change', { bubbles: true }));
+      expect(changes).to.have.length(1);
+
+      container.querySelector<HTMLFormElement>('#vue-form')!.requestSubmit();
+      expect(submissions).to.have.length(1);
+      expect(submissions[0].get('family_name')).to.equal('EL AMRANI');
+      expect(submissions[0].get('preferred_username')).to.equal('DURAND');
+      expect(submissions[0].get('birthcountry')).to.equal('99350');
+    } finally {
+      page.unmount();
+    }
+  });
+});
