@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
@@ -14,6 +15,7 @@ try {
   process.exit(1);
 }
 const updateBaselines = process.argv.includes('--update-visual-baseline');
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** Commands the tests call through executeServerCommand. */
 function pageCommands() {
@@ -30,6 +32,30 @@ function pageCommands() {
       // Which pages and frames exist: proves no pop-up or frame was opened.
       if (command === 'page-count') {
         return page.context().pages().length;
+      }
+      // Opens a whole page (an example, a Storybook story) in a new tab as a visitor
+      // would, and reports its console errors, failed requests and axe violations.
+      if (command === 'audit-page') {
+        const tab = await page.context().newPage();
+        const errors = [];
+        tab.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+        tab.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+        tab.on('response', (r) => {
+          if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) errors.push(`${r.status()} ${r.url()}`);
+        });
+        try {
+          await tab.goto(new URL(payload.url, page.url()).href, { waitUntil: 'load' });
+          if (payload.ready) await tab.waitForFunction(payload.ready, null, { timeout: 15000 });
+          await tab.addScriptTag({ path: axePath });
+          const violations = await tab.evaluate(async (context) => {
+            const result = await globalThis.axe.run(context ? document.querySelector(context) : document);
+            return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          }, payload.context ?? null);
+          const info = payload.inspect ? await tab.evaluate(payload.inspect) : null;
+          return { errors, violations, info };
+        } finally {
+          await tab.close();
+        }
       }
       return undefined;
     },
