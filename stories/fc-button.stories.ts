@@ -23,18 +23,14 @@ const page = (theme: Args['theme'], content: unknown) =>
 const meta: Meta<Args> = {
   title: 'Éléments/fc-button',
   component: 'fc-button',
+  // Controls for the element's own attributes come from custom-elements.json.
   argTypes: {
-    variant: { control: 'inline-radio', options: ['login', 'data'] },
-    plus: { control: 'boolean' },
-    theme: { control: 'inline-radio', options: ['system', 'light', 'dark'] },
-    href: { control: 'text' },
-    disabled: { control: 'boolean' },
     scale: { control: { type: 'range', min: 1, max: 3, step: 0.25 }, name: '--fc-button-scale' },
   },
   args: {
     variant: 'login',
     plus: false,
-    theme: 'light',
+    theme: 'system',
     href: undefined,
     disabled: false,
     scale: 1,
@@ -58,6 +54,7 @@ export default meta;
 type Story = StoryObj<Args>;
 
 export const Connexion: Story = {};
+export const ConnexionClair: Story = { name: 'Connexion, thème clair', args: { theme: 'light' } };
 export const ConnexionSombre: Story = { name: 'Connexion, thème sombre', args: { theme: 'dark' } };
 export const Donnees: Story = { name: 'Récupérer ses données', args: { variant: 'data' } };
 export const DonneesSombre: Story = {

@@ -10,8 +10,8 @@ interface Args {
   plus: boolean;
   theme: 'system' | 'light' | 'dark';
   heading?: string;
-  headingLevel: number;
-  noHeading: boolean;
+  'heading-level': number;
+  'no-heading': boolean;
   disabled: boolean;
   withOthers: boolean;
 }
@@ -30,25 +30,18 @@ const others = html`
 const meta: Meta<Args> = {
   title: 'Éléments/fc-login-block',
   component: 'fc-login-block',
+  // Controls for the element's own attributes come from custom-elements.json.
   argTypes: {
-    section: { control: 'inline-radio', options: ['connexion', 'inscription'] },
-    variant: { control: 'inline-radio', options: ['login', 'data'] },
-    plus: { control: 'boolean' },
-    theme: { control: 'inline-radio', options: ['system', 'light', 'dark'] },
-    heading: { control: 'text' },
-    headingLevel: { control: { type: 'number', min: 2, max: 6 }, name: 'heading-level' },
-    noHeading: { control: 'boolean', name: 'no-heading' },
-    disabled: { control: 'boolean' },
     withOthers: { control: 'boolean', name: 'autres moyens (slot)' },
   },
   args: {
     section: 'connexion',
     variant: 'login',
     plus: false,
-    theme: 'light',
+    theme: 'system',
     heading: undefined,
-    headingLevel: 2,
-    noHeading: false,
+    'heading-level': 2,
+    'no-heading': false,
     disabled: false,
     withOthers: true,
   },
@@ -59,8 +52,8 @@ const meta: Meta<Args> = {
       ?plus=${args.plus}
       theme=${args.theme}
       heading=${ifDefined(args.heading || undefined)}
-      heading-level=${args.headingLevel}
-      ?no-heading=${args.noHeading}
+      heading-level=${args['heading-level']}
+      ?no-heading=${args['no-heading']}
       ?disabled=${args.disabled}
       href="#authorize"
       @fc-activate=${(e: Event) => e.preventDefault()}

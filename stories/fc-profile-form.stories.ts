@@ -20,7 +20,6 @@ const meta: Meta<Args> = {
   component: 'fc-profile-form',
   argTypes: {
     fixture: { control: 'select', options: ['aucune', ...Object.keys(fixtures.identities)], name: 'identité' },
-    theme: { control: 'inline-radio', options: ['system', 'light', 'dark'] },
     showError: { control: 'boolean', name: 'erreur de validation' },
   },
   args: { fixture: 'simple', theme: 'light', showError: false },

@@ -10,10 +10,6 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Éléments/fc-separator',
   component: 'fc-separator',
-  argTypes: {
-    label: { control: 'text' },
-    theme: { control: 'inline-radio', options: ['system', 'light', 'dark'] },
-  },
   args: { label: 'ou', theme: 'light' },
   render: (args) => html`<div
     style="width:320px;padding:16px;background:${args.theme === 'dark' ? '#161616' : '#ffffff'}"

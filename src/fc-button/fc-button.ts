@@ -5,7 +5,7 @@ import { logoPaths, logoViewBox, plusPaths, plusViewBox } from '../generated/log
 import { TEXTS } from '../shared/texts.js';
 import { oneOf, warnOnce } from '../shared/warn.js';
 import { safeHref } from '../shared/url.js';
-import { ThemeController, type ThemeSetting } from '../shared/theme.js';
+import { ThemeController } from '../shared/theme.js';
 import { fcButtonStyles } from './fc-button.styles.js';
 
 export const BUTTON_VARIANTS = ['login', 'data'] as const;
@@ -47,6 +47,15 @@ function registerScale() {
  * and the exact French label. It navigates in the same window or submits its form:
  * never a pop-up, a new tab or a frame (seed 004, rule 13).
  *
+ * | FranceConnect rule (seed 004) | how the button meets it |
+ * |---|---|
+ * | "La couleur, la taille (209x56 pixels)" | exactly 209 × 56 CSS px (FC+ 245 × 56), DSFR colours |
+ * | "Le bouton peut être plus grand, mais l'homothétie doit être respectée" | `--fc-button-scale` scales every length alike; never below 1 |
+ * | "Le changement d'état au survol" | DSFR hover and active colours in both themes |
+ * | "Ne pas modifier la couleur et/ou le label" | colours and label are fixed; no property changes them |
+ * | 8. Connexion, 10. Inscription | `href` (same-window navigation) or `name`/`value` (form submission) |
+ * | 13. Pas de pop-up ni d'iframe | a `<button>` that calls `location.assign()`; no link target, no `window.open` |
+ *
  * @summary The FranceConnect login (or "Récupérer ses données") button.
  *
  * @csspart button - The native button that carries the role, the focus and the colours.
@@ -70,13 +79,13 @@ export class FcButton extends LitElement {
   };
 
   /** `login` ("S’identifier avec") or `data` ("Récupérer ses données avec"). */
-  @property({ reflect: true }) variant: FcButtonVariant = 'login';
+  @property({ reflect: true }) variant: 'login' | 'data' = 'login';
 
   /** FranceConnect+ (245 × 56, with the `+` glyph). */
   @property({ type: Boolean, reflect: true }) plus = false;
 
   /** `system` (the page's DSFR theme, else `prefers-color-scheme`), `light` or `dark`. */
-  @property({ reflect: true }) theme: ThemeSetting = 'system';
+  @property({ reflect: true }) theme: 'system' | 'light' | 'dark' = 'system';
 
   /** Where activation navigates, in this window. Only http(s) URLs are followed. */
   @property() href?: string;

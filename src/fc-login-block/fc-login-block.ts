@@ -4,7 +4,7 @@ import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.j
 import { BUTTON_VARIANTS, type FcButtonVariant } from '../fc-button/fc-button.js';
 import { INFO_URL, INFO_URL_PLUS, TEXTS } from '../shared/texts.js';
 import { palette } from '../shared/palette.js';
-import { ThemeController, type ThemeSetting } from '../shared/theme.js';
+import { ThemeController } from '../shared/theme.js';
 import { oneOf, warnOnce } from '../shared/warn.js';
 import { findPrivateSignIns, type PrivateSignInFinding } from './private-sign-in.js';
 import { fcLoginBlockStyles } from './fc-login-block.styles.js';
@@ -40,6 +40,15 @@ function describe(el: Element): string {
  * the button, the "Qu’est-ce que FranceConnect ?" link 8 px under it, the "OU"
  * separator, then the service's other ways in, always below FranceConnect.
  *
+ * | FranceConnect rule (seed 004) | how the block meets it |
+ * |---|---|
+ * | 1. Bouton dans la section Connexion, texte explicatif au-dessus | the exact sentence, then the button (by construction) |
+ * | 2. Lien « Qu'est-ce que FranceConnect ? » sous le bouton, 8 px | the link, 8 px under the button, coloured and underlined like a link (by construction) |
+ * | 3. and 4. Same in the Inscription section | `section="inscription"` |
+ * | 5. FranceConnect est le premier mode de connexion | the slot comes after the button and the link (by construction) |
+ * | 6. Séparation par une ligne portant « OU » | `<fc-separator>` as soon as the slot has content (by construction) |
+ * | 7. Pas de services d'identification de réseaux sociaux | slotted Google, Facebook, Apple… sign-ins: a warning and `complianceWarnings` |
+ *
  * @summary FranceConnect's login or sign-up section, compliant by construction.
  *
  * @slot - The service's other ways in (its own login form, "Créer mon compte"…),
@@ -62,16 +71,16 @@ export class FcLoginBlock extends LitElement {
   static formAssociated = true;
 
   /** `connexion` (login page, default) or `inscription` (sign-up page): sets the default heading. */
-  @property({ reflect: true }) section: FcLoginBlockSection = 'connexion';
+  @property({ reflect: true }) section: 'connexion' | 'inscription' = 'connexion';
 
   /** `login` (default) or `data` ("Récupérer ses données avec FranceConnect"). */
-  @property({ reflect: true }) variant: FcButtonVariant = 'login';
+  @property({ reflect: true }) variant: 'login' | 'data' = 'login';
 
   /** FranceConnect+: the FC+ button, sentence and link. */
   @property({ type: Boolean, reflect: true }) plus = false;
 
   /** `system` (default), `light` or `dark`, for the whole block. */
-  @property({ reflect: true }) theme: ThemeSetting = 'system';
+  @property({ reflect: true }) theme: 'system' | 'light' | 'dark' = 'system';
 
   /** Where the button navigates, in this window (see `<fc-button>`). */
   @property() href?: string;

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { ThemeController, type ThemeSetting } from '../shared/theme.js';
+import { ThemeController } from '../shared/theme.js';
 import { warnOnce, errorOnce } from '../shared/warn.js';
 import {
   CLAIM_NAMES,
@@ -45,6 +45,13 @@ function validationMessage(field: ClaimField, validity: ValidityState): string {
  * object, never from the DOM, so editing the page in devtools changes nothing that
  * is submitted. The server must still check the identity against its own session.
  *
+ * | FranceConnect rule (seed 004) | how the form meets it |
+ * |---|---|
+ * | 15. Non modification de l'identité pivot | the six pivot claims are shown locked and submitted from the identity object only |
+ * | 16. Modification des autres données | Nom d'usage and Email are ordinary, validated fields |
+ * | 10. Inscription | without `identity`, the same fields form a sign-up form |
+ * | 14. Le profil est accessible | a ready-made profile page body |
+ *
  * @summary Profile / sign-up form whose FranceConnect pivot identity cannot be edited.
  *
  * @attribute identity - The claims as JSON, the same as the `identity` property.
@@ -68,7 +75,7 @@ export class FcProfileForm extends LitElement {
   }
 
   /** `system` (default), `light` or `dark`, as on the other elements. */
-  @property({ reflect: true }) theme: ThemeSetting = 'system';
+  @property({ reflect: true }) theme: 'system' | 'light' | 'dark' = 'system';
 
   /**
    * Names for COG codes: `(kind, code) => name`, kind being `commune` or `country`.

@@ -2,13 +2,17 @@ import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { TEXTS } from '../shared/texts.js';
 import { palette } from '../shared/palette.js';
-import { ThemeController, type ThemeSetting } from '../shared/theme.js';
+import { ThemeController } from '../shared/theme.js';
 
 /**
  * The line that separates FranceConnect from the other ways to log in, with the
  * word "ou" in its middle, shown in capitals (seed 004, rule 6: "une ligne… La
  * mention « OU » doit y figurer"). The word stays in the DOM in lower case, so
  * screen readers say "ou" rather than spell "O U".
+ *
+ * | FranceConnect rule (seed 004) | how the separator meets it |
+ * |---|---|
+ * | 6. Séparation par une ligne, la mention « OU » doit y figurer | the word between two 1 px lines in the theme's colour |
  *
  * @summary The "OU" separator line.
  *
@@ -52,7 +56,7 @@ export class FcSeparator extends LitElement {
   @property() label: string = TEXTS.separator;
 
   /** `system` (default), `light` or `dark`, as on `<fc-button>`. */
-  @property({ reflect: true }) theme: ThemeSetting = 'system';
+  @property({ reflect: true }) theme: 'system' | 'light' | 'dark' = 'system';
 
   private readonly themes = new ThemeController(this);
 
