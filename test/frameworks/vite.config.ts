@@ -2,9 +2,9 @@ import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 
 /**
- * Builds the React and Vue test pages into .test-build/, against the *built*
- * package (dist/), the way an application's bundler would consume it. The tests in
- * test/react.test.ts and test/vue.test.ts load the result in Chromium.
+ * Builds the React, Vue and Angular test pages into .test-build/, against the *built*
+ * package (dist/), the way an application's bundler would consume it; the tests in
+ * test/{react,vue,angular}.test.ts load the result in Chromium.
  */
 export default defineConfig({
   root: import.meta.dirname,
@@ -18,7 +18,11 @@ export default defineConfig({
     target: 'es2022',
     minify: false,
     lib: {
-      entry: { 'react-app': `${import.meta.dirname}/react-app.tsx`, 'vue-app': `${import.meta.dirname}/vue-app.ts` },
+      entry: {
+        'react-app': `${import.meta.dirname}/react-app.tsx`,
+        'vue-app': `${import.meta.dirname}/vue-app.ts`,
+        'angular-app': `${import.meta.dirname}/angular-app.ts`,
+      },
       formats: ['es'],
     },
   },

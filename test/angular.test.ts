@@ -1,0 +1,57 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { FcIdentity, FcLoginBlock, FcProfileForm } from '../src/index.js';
+import identities from './fixtures/identities.json' with { type: 'json' };
+
+// The Angular component of test/frameworks/angular-app.ts, built against dist/.
+const { mountAngular } = (await import('../.test-build/angular-app.js' as string)) as typeof import('./frameworks/angular-app.js');
+
+const { simple, usage_name } = identities.identities as Record<string, FcIdentity>;
+
+describe('Angular: CUSTOM_ELEMENTS_SCHEMA, property and event bindings', () => {
+  it('renders, binds [identity] as an object, receives (fc-activate) and (change), submits', async () => {
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const activations: unknown[] = [];
+    const changes: Event[] = [];
+    const submissions: FormData[] = [];
+    const page = await mountAngular(container, simple, {
+      onActivate: (d) => activations.push(d),
+      onProfileChange: (e) => changes.push(e),
+      onSubmitted: (d) => submissions.push(d),
+    });
+    try {
+      const block = container.querySelector<FcLoginBlock>('#ng-block')!;
+      const profile = container.querySelector<FcProfileForm>('#ng-profile')!;
+      await block.updateComplete;
+      await profile.updateComplete;
+      expect(block.shadowRoot!.querySelector('h2')!.textContent).to.equal('Se connecter avec FranceConnect');
+      expect(profile.identity!.family_name).to.equal('CLÉMENT');
+      await expect(container).to.be.accessible();
+
+      page.demo.plus.set(true);
+      page.demo.theme.set('dark');
+      page.demo.identity.set(usage_name);
+      await page.settle();
+      await block.updateComplete;
+      await profile.updateComplete;
+      expect(block.shadowRoot!.querySelector('h2')!.textContent).to.equal('Se connecter avec FranceConnect+');
+      expect(block.theme).to.equal('dark');
+      expect(profile.identity!.family_name).to.equal('N’DIAYE');
+
+      block.shadowRoot!.querySelector('fc-button')!.shadowRoot!.querySelector('button')!.click();
+      expect(activations).to.deep.equal([{ href: new URL('/auth', location.href).href }]);
+
+      const usage = profile.shadowRoot!.querySelector<HTMLInputElement>('[data-claim="preferred_username"]')!;
+      usage.value = 'DURAND';
+      usage.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      usage.dispatchEvent(new Event('change', { bubbles: true }));
+      expect(changes).to.have.length(1);
+
+      container.querySelector<HTMLFormElement>('#ng-form')!.requestSubmit();
+      expect(submissions).to.have.length(1);
+      expect(submissions[0].get('family_name')).to.equal('N’DIAYE');
+      expect(submissions[0].get('preferred_username')).to.equal('DURAND');
+    } finally {
+      page.destroy();
+    }
+  });
+});
