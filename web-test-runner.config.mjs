@@ -48,7 +48,17 @@ function pageCommands() {
           if (payload.ready) await tab.waitForFunction(payload.ready, null, { timeout: 15000 });
           await tab.addScriptTag({ path: axePath });
           const violations = await tab.evaluate(async (context) => {
-            const result = await globalThis.axe.run(context ? document.querySelector(context) : document);
+            const target = context ? document.querySelector(context) : document;
+            // Storybook's a11y addon may be running axe in the same page: wait for it.
+            let result;
+            for (let attempt = 0; !result; attempt += 1) {
+              try {
+                result = await globalThis.axe.run(target);
+              } catch (error) {
+                if (attempt > 40 || !String(error).includes('already running')) throw error;
+                await new Promise((r) => setTimeout(r, 250));
+              }
+            }
             return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
           }, payload.context ?? null);
           const info = payload.inspect ? await tab.evaluate(payload.inspect) : null;
