@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { FcIdentity, FcLoginBlock, FcProfileForm } from '../src/index.js';
 import identities from './fixtures/identities.json' with { type: 'json' };
+import { editProfileField } from './helpers.js';
 
 // The Angular component of test/frameworks/angular-app.ts, built against dist/.
 const { mountAngular } = (await import('../.test-build/angular-app.js' as string)) as typeof import('./frameworks/angular-app.js');
@@ -40,10 +41,7 @@ describe('Angular: CUSTOM_ELEMENTS_SCHEMA, property and event bindings', () => {
       block.shadowRoot!.querySelector('fc-button')!.shadowRoot!.querySelector('button')!.click();
       expect(activations).to.deep.equal([{ href: new URL('/auth', location.href).href }]);
 
-      const usage = profile.shadowRoot!.querySelector<HTMLInputElement>('[data-claim="preferred_username"]')!;
-      usage.value = 'DURAND';
-      usage.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-      usage.dispatchEvent(new Event('change', { bubbles: true }));
+      editProfileField(profile, 'preferred_username', 'DURAND');
       expect(changes).to.have.length(1);
 
       container.querySelector<HTMLFormElement>('#ng-form')!.requestSubmit();

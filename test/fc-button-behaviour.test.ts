@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import '../src/define/fc-button.js';
 import type { FcButton } from '../src/define/fc-button.js';
-import { captureConsole, centre, pageCount } from './helpers.js';
+import { captureConsole, centre, countSubmits, pageCount } from './helpers.js';
 
 const inner = (el: FcButton) => el.shadowRoot!.querySelector('button')!;
 
@@ -180,16 +180,12 @@ describe('<fc-button>: in a form', () => {
       </form>
     `);
     const el = form.querySelector('fc-button')!;
-    let submits = 0;
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      submits += 1;
-    });
+    const submits = countSubmits(form);
     await click(inner(el));
-    expect(submits).to.equal(0);
+    expect(submits()).to.equal(0);
     form.querySelector('input')!.value = 'a@b.fr';
     await click(inner(el));
-    expect(submits).to.equal(1);
+    expect(submits()).to.equal(1);
   });
 
   it('a disabled fieldset disables it; disabled does nothing and is not focusable', async () => {
@@ -203,13 +199,9 @@ describe('<fc-button>: in a form', () => {
     const el = form.querySelector('fc-button')!;
     await el.updateComplete;
     expect(inner(el).disabled).to.equal(true);
-    let submits = 0;
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      submits += 1;
-    });
+    const submits = countSubmits(form);
     await click(inner(el));
-    expect(submits).to.equal(0);
+    expect(submits()).to.equal(0);
     form.querySelector<HTMLInputElement>('#before')!.focus();
     await sendKeys({ press: 'Tab' });
     expect(document.activeElement!.id, 'Tab skips the disabled button').to.equal('after');

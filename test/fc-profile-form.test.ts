@@ -3,7 +3,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import '../src/define/fc-profile-form.js';
 import type { FcProfileForm, FcIdentity } from '../src/define/fc-profile-form.js';
-import { SPEC_COLOURS, captureConsole } from './helpers.js';
+import { SPEC_COLOURS, captureConsole, countSubmits } from './helpers.js';
 // A verbatim copy of the shared fixtures (fictional people, hostile ones included).
 import fixtures from './fixtures/identities.json' with { type: 'json' };
 
@@ -359,13 +359,9 @@ describe('<fc-profile-form>: bad input', () => {
     expect(el.identity).to.equal(null);
     expect(el.shadowRoot!.textContent).not.to.contain('CLÉMENT');
     expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('n’ont pas pu être lues');
-    let submits = 0;
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      submits += 1;
-    });
+    const submits = countSubmits(form);
     form.requestSubmit();
-    expect(submits).to.equal(0);
+    expect(submits()).to.equal(0);
     expect([...new FormData(form)]).to.deep.equal([]);
     await expect(el).to.be.accessible();
   });

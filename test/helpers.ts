@@ -88,3 +88,21 @@ export function naturalWidth(el: Element): number {
 }
 
 export const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+
+/** Counts the submissions of `form`, preventing each (no navigation in tests). */
+export function countSubmits(form: HTMLFormElement): () => number {
+  let submits = 0;
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    submits += 1;
+  });
+  return () => submits;
+}
+
+/** Edits an editable field of an <fc-profile-form> and commits it, firing input then change. */
+export function editProfileField(profile: Element, claim: string, value: string): void {
+  const input = profile.shadowRoot!.querySelector<HTMLInputElement>(`[data-claim="${claim}"]`)!;
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}

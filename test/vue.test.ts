@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { FcIdentity, FcLoginBlock, FcProfileForm } from '../src/index.js';
 import identities from './fixtures/identities.json' with { type: 'json' };
+import { editProfileField } from './helpers.js';
 // Demo.vue compiled by @vitejs/plugin-vue against dist/ (see test/frameworks).
 const { mountVue } = (await import('../.test-build/vue-app.js' as string)) as typeof import('./frameworks/vue-app.js');
 
@@ -47,10 +48,7 @@ describe('Vue 3: a single-file component using the tags', () => {
       button.click();
       expect(activations).to.deep.equal([{ href: new URL('/auth', location.href).href }]);
 
-      const usage = profile.shadowRoot!.querySelector<HTMLInputElement>('[data-claim="preferred_username"]')!;
-      usage.value = 'DURAND';
-      usage.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-      usage.dispatchEvent(new Event('change', { bubbles: true }));
+      editProfileField(profile, 'preferred_username', 'DURAND');
       expect(changes).to.have.length(1);
 
       container.querySelector<HTMLFormElement>('#vue-form')!.requestSubmit();
