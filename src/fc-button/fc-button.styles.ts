@@ -50,8 +50,7 @@ export const fcButtonStyles = css`
     --_bg-active: #2323ff;
     --_fg-disabled: #929292;
     --_bg-disabled: #e5e5e5;
-    /* DSFR focus ring; 4.3:1 against a white page. */
-    --_focus: #0a76f6;
+    /* The focus ring (--_focus) comes from the shared palette. */
   }
 
   .button.dark {
@@ -62,8 +61,6 @@ export const fcButtonStyles = css`
     --_bg-active: #c6c6fb;
     --_fg-disabled: #666666;
     --_bg-disabled: #2a2a2a;
-    /* Lighter than DSFR's ring so it keeps ≥ 3:1 on dark pages (8.7:1 on #161616). */
-    --_focus: #8ab4ff;
   }
 
   .plus {

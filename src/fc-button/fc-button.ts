@@ -7,6 +7,7 @@ import { oneOf, warnOnce } from '../shared/warn.js';
 import { safeHref } from '../shared/url.js';
 import { ThemeController } from '../shared/theme.js';
 import { fcButtonStyles } from './fc-button.styles.js';
+import { palette } from '../shared/palette.js';
 
 export const BUTTON_VARIANTS = ['login', 'data'] as const;
 export type FcButtonVariant = (typeof BUTTON_VARIANTS)[number];
@@ -71,7 +72,7 @@ function registerScale() {
  * @event click - The native click, bubbling out of the shadow root as usual.
  */
 export class FcButton extends LitElement {
-  static override styles = fcButtonStyles;
+  static override styles = [palette, fcButtonStyles];
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = {
     ...LitElement.shadowRootOptions,
@@ -263,7 +264,7 @@ export class FcButton extends LitElement {
       part="button"
       type="button"
       lang="fr"
-      class=${classMap({ button: true, dark: theme === 'dark', plus: this.plus })}
+      class=${classMap({ button: true, [theme]: true, plus: this.plus })}
       aria-label=${`${first} ${brand}`}
       aria-busy=${this.busy ? 'true' : nothing}
       ?disabled=${this.disabled || this.formDisabled}

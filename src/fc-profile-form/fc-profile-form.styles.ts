@@ -14,27 +14,20 @@ export const fcProfileFormStyles = css`
     line-height: 24px;
     overflow-wrap: anywhere;
   }
+  /* Text, title, sentence and focus colours come from the shared palette. */
   .light {
-    --_text: #3a3a3a;
-    --_title: #161616;
-    --_mention: #666666;
     --_field-bg: #eeeeee;
     --_field-border: #3a3a3a;
     --_locked-bg: #f6f6f6;
     --_locked-border: #dddddd;
     --_error: #ce0500;
-    --_focus: #0a76f6;
   }
   .dark {
-    --_text: #cecece;
-    --_title: #eeeeee;
-    --_mention: #929292;
     --_field-bg: #242424;
     --_field-border: #cecece;
     --_locked-bg: #1e1e1e;
     --_locked-border: #353535;
     --_error: #ff5655;
-    --_focus: #8ab4ff;
   }
   fieldset {
     margin: 0 0 24px;
@@ -55,7 +48,7 @@ export const fcProfileFormStyles = css`
     gap: 8px;
     align-items: flex-start;
     margin: 0 0 16px;
-    color: var(--_mention);
+    color: var(--_sentence);
     font-size: 14px;
     line-height: 20px;
   }

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, svg } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ThemeController } from '../shared/theme.js';
+import { palette } from '../shared/palette.js';
 import { warnOnce, errorOnce } from '../shared/warn.js';
 import {
   CLAIM_NAMES,
@@ -63,7 +64,7 @@ function validationMessage(field: ClaimField, validity: ValidityState): string {
  * @event change - Native, re-dispatched from the element for the editable fields.
  */
 export class FcProfileForm extends LitElement {
-  static override styles = fcProfileFormStyles;
+  static override styles = [palette, fcProfileFormStyles];
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = {
     ...LitElement.shadowRootOptions,

@@ -53,9 +53,6 @@ export function watchPageTheme(listener: Listener): () => void {
   };
 }
 
-/** Test hook: how many elements currently listen (0 when none is connected). */
-export const themeListenerCount = () => listeners.size;
-
 /**
  * Keeps an element's resolved theme current: subscribes while the element is
  * connected, and asks it to re-render when the page's theme changes.
