@@ -3,7 +3,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import '../src/define/fc-profile-form.js';
 import type { FcProfileForm, FcIdentity } from '../src/define/fc-profile-form.js';
-import { SPEC_COLOURS, captureConsole, countSubmits } from './helpers.js';
+import { SPEC_COLOURS, captureConsole, countSubmits, editProfileField } from './helpers.js';
 // A verbatim copy of the shared fixtures (fictional people, hostile ones included).
 import fixtures from './fixtures/identities.json' with { type: 'json' };
 
@@ -150,10 +150,8 @@ describe('<fc-profile-form>: locked and editable fields (rules 15 and 16)', () =
     const { el, form, submitted } = await inForm(null);
     await type(el, 'family_name', 'MARTIN');
     await type(el, 'given_name', 'Paul');
-    field(el, 'birthdate').value = '1990-05-17';
-    field(el, 'birthdate').dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    (field(el, 'gender') as unknown as HTMLSelectElement).value = 'male';
-    field(el, 'gender').dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    editProfileField(el, 'birthdate', '1990-05-17');
+    editProfileField(el, 'gender', 'male');
     await type(el, 'birthcountry', '99100');
     await type(el, 'email', 'paul.martin@example.fr');
     form.requestSubmit();

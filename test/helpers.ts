@@ -101,6 +101,7 @@ export function countSubmits(form: HTMLFormElement): () => number {
 
 /** Edits an editable field of an <fc-profile-form> and commits it, firing input then change. */
 export function editProfileField(profile: Element, claim: string, value: string): void {
+  // An <input> or, for Sexe, a <select>: both have a string value.
   const input = profile.shadowRoot!.querySelector<HTMLInputElement>(`[data-claim="${claim}"]`)!;
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));

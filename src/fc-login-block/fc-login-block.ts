@@ -105,7 +105,8 @@ export class FcLoginBlock extends LitElement {
 
   @state() private hasOtherWays = false;
   @state() private formDisabled = false;
-  @state() private warnings: readonly ComplianceWarning[] = [];
+  // Not rendered, so not reactive: a mutation in the slotted content re-renders nothing.
+  private warnings: readonly ComplianceWarning[] = [];
 
   private readonly themes = new ThemeController(this);
   private readonly internals: ElementInternals;
@@ -159,8 +160,9 @@ export class FcLoginBlock extends LitElement {
     );
     const elements = nodes.filter((n): n is Element => n instanceof Element);
     this.warnings = findPrivateSignIns(elements).map((finding) => {
-      const message = `rule 7 of FranceConnect's qualification: no social or private sign-in next to FranceConnect, but ${describe(finding.element)} offers ${finding.provider}. Remove it from this page section.`;
-      warnOnce(this, `rule7:${finding.provider}:${describe(finding.element)}`, message);
+      const offender = describe(finding.element);
+      const message = `rule 7 of FranceConnect's qualification: no social or private sign-in next to FranceConnect, but ${offender} offers ${finding.provider}. Remove it from this page section.`;
+      warnOnce(this, `rule7:${finding.provider}:${offender}`, message);
       return Object.freeze({ ...finding, message });
     });
   }

@@ -45,6 +45,13 @@ export const CLAIM_NAMES = FIELDS.map((f) => f.name);
 
 export const GENDERS: Record<string, string> = { male: 'Masculin', female: 'Féminin' };
 
+/**
+ * What counts as an e-mail address, in the syntax of the HTML `pattern` attribute, so
+ * that the claim check and the field's own validation are one rule.
+ */
+export const EMAIL_PATTERN = '[^\\s@]+@[^\\s@]+\\.[^\\s@]+';
+const EMAIL = new RegExp(`^(?:${EMAIL_PATTERN})$`);
+
 /** COG code of France as a country of birth. */
 export const FRANCE = '99100';
 
@@ -70,7 +77,7 @@ export function formatProblem(name: ClaimName, value: string): string | null {
     case 'birthcountry':
       return /^99\d{3}$/.test(value) ? null : 'is not a 5-digit COG country code';
     case 'email':
-      return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? null : 'is not an e-mail address';
+      return EMAIL.test(value) ? null : 'is not an e-mail address';
     default:
       return null;
   }

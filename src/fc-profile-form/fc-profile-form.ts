@@ -6,6 +6,7 @@ import { palette } from '../shared/palette.js';
 import { warnOnce, errorOnce } from '../shared/warn.js';
 import {
   CLAIM_NAMES,
+  EMAIL_PATTERN,
   FIELDS,
   GENDERS,
   displayValue,
@@ -306,10 +307,6 @@ export class FcProfileForm extends LitElement {
       input !== null && !input.validity.valid && (this.showAllErrors || this.touched.has(field.name));
     const error = showError ? validationMessage(field, input!.validity) : '';
     const id = `field-${field.name}`;
-    const common = {
-      onInput: (e: Event) => this.onInput(field, e),
-      onChange: () => this.onChange(field),
-    };
     const value = this.values[field.name] ?? '';
     const control =
       field.name === 'gender'
@@ -324,8 +321,8 @@ export class FcProfileForm extends LitElement {
             aria-invalid=${showError ? 'true' : 'false'}
             aria-describedby=${showError ? `error-${field.name}` : nothing}
             .value=${live(value)}
-            @input=${common.onInput}
-            @change=${common.onChange}
+            @input=${(e: Event) => this.onInput(field, e)}
+            @change=${() => this.onChange(field)}
           >
             <option value="" ?selected=${value === ''}>Choisir</option>
             ${Object.entries(GENDERS).map(
@@ -340,15 +337,15 @@ export class FcProfileForm extends LitElement {
             type=${field.name === 'email' ? 'email' : field.name === 'birthdate' ? 'date' : 'text'}
             autocomplete=${field.autocomplete}
             maxlength=${field.maxLength}
-            pattern=${field.name === 'email' ? '[^\\s@]+@[^\\s@]+\\.[^\\s@]+' : nothing}
+            pattern=${field.name === 'email' ? EMAIL_PATTERN : nothing}
             spellcheck="false"
             ?required=${field.required}
             ?disabled=${this.formDisabled}
             aria-invalid=${showError ? 'true' : 'false'}
             aria-describedby=${showError ? `error-${field.name}` : nothing}
             .value=${live(value)}
-            @input=${common.onInput}
-            @change=${common.onChange}
+            @input=${(e: Event) => this.onInput(field, e)}
+            @change=${() => this.onChange(field)}
           />`;
     return html`<div class="field">
       <label for=${id}>${field.label}</label>
