@@ -87,8 +87,6 @@ export function naturalWidth(el: Element): number {
   return range.getBoundingClientRect().width;
 }
 
-export const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-
 /** Counts the submissions of `form`, preventing each (no navigation in tests). */
 export function countSubmits(form: HTMLFormElement): () => number {
   let submits = 0;
