@@ -115,7 +115,7 @@ export default {
     }),
   ],
   plugins: [
-    // tsconfig.json: legacy decorators, which esbuild compiles (see README, "Decorators").
+    // tsconfig.json: class fields assigned, not defined, so Lit's accessors stay in charge.
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }),
     visualRegressionPlugin({
       update: updateBaselines,

@@ -230,8 +230,11 @@ describe('<fc-button>: keyboard', () => {
     await sendKeys({ press: 'Space' });
     expect(keys).to.have.length(2);
     inner(el).blur();
+    // focus() and blur() on the element reach the inner button (delegatesFocus).
     el.focus();
     expect(el.shadowRoot!.activeElement).to.equal(inner(el));
+    el.blur();
+    expect(el.shadowRoot!.activeElement).to.equal(null);
   });
 
   it('a disabled button does nothing', async () => {

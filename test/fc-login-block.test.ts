@@ -210,6 +210,7 @@ describe('<fc-login-block>: rule 7, no social or private sign-in next to FranceC
     ['a Twitter link', html`<a href="https://twitter.com/i/oauth2/authorize">Tw</a>`, 'X (Twitter)'],
     ['an Amazon image button', html`<a href="/login/amz"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="Login with Amazon" /></a>`, 'Amazon'],
     ['a Yahoo link nested in a list', html`<ul><li><a href="https://login.yahoo.com/">Yahoo</a></li></ul>`, 'Yahoo'],
+    ['a button whose icon is known by its class', html`<button><i class="fab fa-discord" aria-hidden="true"></i>Continuer</button>`, 'Discord'],
   ];
   for (const [name, content, provider] of offending) {
     it(`warns about ${name}`, async () => {
@@ -256,6 +257,19 @@ describe('<fc-login-block>: rule 7, no social or private sign-in next to FranceC
     el.querySelector('a')!.href = '/inscription';
     await waitUntil(() => el.complianceWarnings.length === 0, 'cleared');
     expect(() => (el as unknown as { complianceWarnings: unknown }).complianceWarnings = []).to.throw();
+  });
+
+  it('notices a button that becomes a provider sign-in through data-provider or role', async () => {
+    const el = await fixture<FcLoginBlock>(
+      html`<fc-login-block><button>Continuer</button><span title="PayPal">Payer</span></fc-login-block>`,
+    );
+    await captureConsole(async () => {
+      el.querySelector('button')!.dataset.provider = 'facebook';
+      await waitUntil(() => el.complianceWarnings.length === 1, 'data-provider seen');
+      el.querySelector('span')!.setAttribute('role', 'button');
+      await waitUntil(() => el.complianceWarnings.length === 2, 'role seen');
+    });
+    expect(el.complianceWarnings.map((w) => w.provider)).to.deep.equal(['Facebook', 'PayPal']);
   });
 });
 

@@ -297,6 +297,15 @@ describe('<fc-profile-form>: reset, disabled, events, keyboard', () => {
     expect(field(el, 'preferred_username').disabled).to.equal(true);
   });
 
+  it('a field written by a script without an input event shows what is submitted again at the next render', async () => {
+    const { form, el } = await inForm(IDENTITIES.usage_name);
+    field(el, 'preferred_username').value = 'Écrit en douce';
+    el.theme = 'dark';
+    await el.updateComplete;
+    expect(field(el, 'preferred_username').value).to.equal('MARTIN');
+    expect(new FormData(form).get('preferred_username')).to.equal('MARTIN');
+  });
+
   it('input and change bubble out of the element for the editable fields', async () => {
     const { el } = await inForm(IDENTITIES.simple);
     const input = oneEvent(el, 'input');

@@ -1,8 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import { logoPaths, logoViewBox, plusPaths, plusViewBox } from '../generated/logos.js';
-import { TEXTS } from '../shared/texts.js';
+import { BRAND, BRAND_PLUS, DATA, LOGIN } from '../shared/texts.js';
 import { oneOf, warnOnce } from '../shared/warn.js';
 import { safeHref } from '../shared/url.js';
 import { ThemeController } from '../shared/theme.js';
@@ -78,40 +76,53 @@ export class FcButton extends LitElement {
     ...LitElement.shadowRootOptions,
     delegatesFocus: true,
   };
+  // Declared here rather than with decorators, which cost every page bytes (README,
+  // "Development"); the fields below keep their types and docs.
+  static override properties = {
+    variant: { reflect: true },
+    plus: { type: Boolean, reflect: true },
+    theme: { reflect: true },
+    href: {},
+    disabled: { type: Boolean, reflect: true },
+    name: {},
+    value: {},
+    busy: { state: true },
+    formDisabled: { state: true },
+  };
 
   /** `login` ("S’identifier avec") or `data` ("Récupérer ses données avec"). */
-  @property({ reflect: true }) variant: 'login' | 'data' = 'login';
+  variant: 'login' | 'data' = 'login';
 
   /** FranceConnect+ (245 × 56, with the `+` glyph). */
-  @property({ type: Boolean, reflect: true }) plus = false;
+  plus = false;
 
   /** `system` (the page's DSFR theme, else `prefers-color-scheme`), `light` or `dark`. */
-  @property({ reflect: true }) theme: 'system' | 'light' | 'dark' = 'system';
+  theme: 'system' | 'light' | 'dark' = 'system';
 
   /** Where activation navigates, in this window. Only http(s) URLs are followed. */
-  @property() href?: string;
+  href?: string;
 
   /** Greys the button out (DSFR disabled colours); it cannot be focused or activated. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** Name of the form entry this button contributes when it submits its form. */
-  @property() name = '';
+  name = '';
 
   /** Value of the form entry this button contributes when it submits its form. */
-  @property() value = '';
+  value = '';
 
   /** True for a few seconds after an activation: further activations are ignored. */
-  @state() private busy = false;
-  @state() private formDisabled = false;
+  private busy = false;
+  private formDisabled = false;
 
-  private readonly internals: ElementInternals;
-  private readonly themes = new ThemeController(this);
-  private busyTimer?: ReturnType<typeof setTimeout>;
+  readonly #internals: ElementInternals;
+  readonly #themes = new ThemeController(this);
+  #busyTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
     super();
     registerScale();
-    this.internals = this.attachInternals();
+    this.#internals = this.attachInternals();
   }
 
   /**
@@ -119,7 +130,7 @@ export class FcButton extends LitElement {
    * the form of the element whose shadow root it sits in (as in `<fc-login-block>`).
    */
   get form(): HTMLFormElement | null {
-    if (this.internals.form) return this.internals.form;
+    if (this.#internals.form) return this.#internals.form;
     let root = this.getRootNode();
     while (root instanceof ShadowRoot) {
       const host = root.host as Element & { form?: unknown };
@@ -132,26 +143,18 @@ export class FcButton extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     // A page restored from the back/forward cache must not come back "busy".
-    window.addEventListener('pageshow', this.clearBusy);
+    window.addEventListener('pageshow', this.#clearBusy);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    window.removeEventListener('pageshow', this.clearBusy);
-    this.clearBusy();
+    window.removeEventListener('pageshow', this.#clearBusy);
+    this.#clearBusy();
   }
 
   /** @internal Form-associated callback: a disabled <fieldset> disables the button. */
   formDisabledCallback(disabled: boolean) {
     this.formDisabled = disabled;
-  }
-
-  override focus(options?: FocusOptions) {
-    this.renderRoot.querySelector('button')?.focus(options);
-  }
-
-  override blur() {
-    this.renderRoot.querySelector('button')?.blur();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -160,10 +163,10 @@ export class FcButton extends LitElement {
   }
 
   protected override updated() {
-    this.checkScale();
+    this.#checkScale();
   }
 
-  private checkScale() {
+  #checkScale() {
     const raw = getComputedStyle(this).getPropertyValue('--fc-button-scale').trim();
     const scale = Number.parseFloat(raw);
     if (raw !== '' && scale < 1) {
@@ -175,18 +178,18 @@ export class FcButton extends LitElement {
     }
   }
 
-  private readonly clearBusy = () => {
-    clearTimeout(this.busyTimer);
+  readonly #clearBusy = () => {
+    clearTimeout(this.#busyTimer);
     this.busy = false;
   };
 
-  private startBusy() {
+  #startBusy() {
     this.busy = true;
-    clearTimeout(this.busyTimer);
-    this.busyTimer = setTimeout(this.clearBusy, ACTIVATION_GUARD_MS);
+    clearTimeout(this.#busyTimer);
+    this.#busyTimer = setTimeout(this.#clearBusy, ACTIVATION_GUARD_MS);
   }
 
-  private onClick(event: MouseEvent) {
+  #onClick(event: MouseEvent) {
     if (this.disabled || this.formDisabled || this.busy) {
       event.preventDefault();
       return;
@@ -199,20 +202,20 @@ export class FcButton extends LitElement {
     if (href !== null) {
       // Busy even when the page takes over (fc-activate cancelled): a double click
       // must not start two authorisations either way.
-      this.startBusy();
-      if (this.activate(href)) {
+      this.#startBusy();
+      if (this.#activate(href)) {
         // SPEC rule 13: same window; never window.open, a new tab or a frame.
         window.location.assign(href);
       }
-    } else if (this.activate(null)) {
-      this.submit(form!);
+    } else if (this.#activate(null)) {
+      this.#submit(form!);
     } else {
-      this.startBusy();
+      this.#startBusy();
     }
   }
 
   /** Fires the cancelable fc-activate event; true when the page lets the button proceed. */
-  private activate(href: string | null): boolean {
+  #activate(href: string | null): boolean {
     return this.dispatchEvent(
       new CustomEvent<FcActivateDetail>('fc-activate', {
         detail: { href },
@@ -224,33 +227,33 @@ export class FcButton extends LitElement {
   }
 
   /** Submits like a native submit button: validation, submit event, name=value in the FormData. */
-  private submit(form: HTMLFormElement) {
+  #submit(form: HTMLFormElement) {
     let submitted = false;
     const onSubmit = () => (submitted = true);
     // A form reached through a shadow host does not see this element's form value:
     // the entry is added to the FormData the submission builds instead.
-    const own = form === this.internals.form;
+    const own = form === this.#internals.form;
     const addEntry = (e: FormDataEvent) => e.formData.append(this.name, this.value);
     form.addEventListener('submit', onSubmit, { once: true });
-    if (this.name && own) this.internals.setFormValue(this.value);
+    if (this.name && own) this.#internals.setFormValue(this.value);
     if (this.name && !own) form.addEventListener('formdata', addEntry);
     try {
       form.requestSubmit();
     } finally {
       // The entry belongs to this submission only, as with a native submitter.
-      if (own) this.internals.setFormValue(null);
+      if (own) this.#internals.setFormValue(null);
       form.removeEventListener('formdata', addEntry);
       form.removeEventListener('submit', onSubmit);
     }
     // A form that failed validation did not submit: the user may try again at once.
-    if (submitted) this.startBusy();
+    if (submitted) this.#startBusy();
   }
 
   protected override render() {
     const variant = oneOf(this, 'variant', this.variant, BUTTON_VARIANTS);
-    const theme = this.themes.resolve(this.theme);
-    const brand = this.plus ? TEXTS.brandPlus : TEXTS.brand;
-    const first = variant === 'data' ? TEXTS.data : TEXTS.login;
+    const theme = this.#themes.resolve(this.theme);
+    const brand = this.plus ? BRAND_PLUS : BRAND;
+    const first = variant === 'data' ? DATA : LOGIN;
     // The data label cannot hold on one line (see the styles): it breaks before "avec".
     // Each line ends with a space (invisible at a line end) so that the text reads
     // as one phrase, as the aria-label says it. The spaces are inside the bound values:
@@ -264,19 +267,19 @@ export class FcButton extends LitElement {
       part="button"
       type="button"
       lang="fr"
-      class=${classMap({ button: true, [theme]: true, plus: this.plus })}
+      class=${`button ${theme}${this.plus ? ' plus' : ''}`}
       aria-label=${`${first} ${brand}`}
       aria-busy=${this.busy ? 'true' : nothing}
       ?disabled=${this.disabled || this.formDisabled}
-      @click=${this.onClick}
+      @click=${this.#onClick}
     >
-      <svg part="logo" class="logo" viewBox=${logoViewBox} aria-hidden="true" focusable="false">
+      <svg part="logo" class="logo" viewBox=${logoViewBox} aria-hidden="true">
         ${logoPaths}
       </svg>
       <span part="label" class="label"
-        >${firstLines}<span class="line brand">${TEXTS.brand}</span></span
+        >${firstLines}<span class="line brand">${BRAND}</span></span
       >${this.plus
-        ? html`<svg class="glyph" viewBox=${plusViewBox} aria-hidden="true" focusable="false">${plusPaths}</svg>`
+        ? html`<svg class="glyph" viewBox=${plusViewBox} aria-hidden="true">${plusPaths}</svg>`
         : nothing}
     </button>`;
   }

@@ -1,24 +1,27 @@
 import { LitElement, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { BUTTON_VARIANTS, type FcButtonVariant } from '../fc-button/fc-button.js';
-import { INFO_URL, INFO_URL_PLUS, TEXTS } from '../shared/texts.js';
+import {
+  BRAND,
+  BRAND_PLUS,
+  DATA,
+  INFO_LINK,
+  INFO_LINK_PLUS,
+  INFO_URL,
+  INFO_URL_PLUS,
+  NEW_WINDOW,
+  SENTENCE,
+  SENTENCE_PLUS,
+} from '../shared/texts.js';
 import { palette } from '../shared/palette.js';
 import { ThemeController } from '../shared/theme.js';
 import { oneOf, warnOnce } from '../shared/warn.js';
-import { findPrivateSignIns, type PrivateSignInFinding } from './private-sign-in.js';
+import { CLUE_ATTRIBUTES, findPrivateSignIns, type PrivateSignInFinding } from './private-sign-in.js';
 import { fcLoginBlockStyles } from './fc-login-block.styles.js';
 
 export const SECTIONS = ['connexion', 'inscription'] as const;
 export type FcLoginBlockSection = (typeof SECTIONS)[number];
 
-const HEADING_TAGS: Record<string, StaticValue> = {
-  '2': literal`h2`,
-  '3': literal`h3`,
-  '4': literal`h4`,
-  '5': literal`h5`,
-  '6': literal`h6`,
-};
+const HEADING_LEVELS = ['2', '3', '4', '5', '6'];
 
 /** What a compliance check found, for a page's own tests. */
 export interface ComplianceWarning extends PrivateSignInFinding {
@@ -69,57 +72,75 @@ function describe(el: Element): string {
 export class FcLoginBlock extends LitElement {
   static override styles = [palette, fcLoginBlockStyles];
   static formAssociated = true;
+  static override properties = {
+    section: { reflect: true },
+    variant: { reflect: true },
+    plus: { type: Boolean, reflect: true },
+    theme: { reflect: true },
+    href: {},
+    disabled: { type: Boolean, reflect: true },
+    name: {},
+    value: {},
+    heading: {},
+    headingLevel: { attribute: 'heading-level' },
+    noHeading: { type: Boolean, attribute: 'no-heading' },
+    hasOtherWays: { state: true },
+    formDisabled: { state: true },
+  };
 
   /** `connexion` (login page, default) or `inscription` (sign-up page): sets the default heading. */
-  @property({ reflect: true }) section: 'connexion' | 'inscription' = 'connexion';
+  section: 'connexion' | 'inscription' = 'connexion';
 
   /** `login` (default) or `data` ("Récupérer ses données avec FranceConnect"). */
-  @property({ reflect: true }) variant: 'login' | 'data' = 'login';
+  variant: 'login' | 'data' = 'login';
 
   /** FranceConnect+: the FC+ button, sentence and link. */
-  @property({ type: Boolean, reflect: true }) plus = false;
+  plus = false;
 
   /** `system` (default), `light` or `dark`, for the whole block. */
-  @property({ reflect: true }) theme: 'system' | 'light' | 'dark' = 'system';
+  theme: 'system' | 'light' | 'dark' = 'system';
 
   /** Where the button navigates, in this window (see `<fc-button>`). */
-  @property() href?: string;
+  href?: string;
 
   /** Disables the button. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** Form entry name the button adds when it submits the block's form. */
-  @property() name = '';
+  name = '';
 
   /** Form entry value the button adds when it submits the block's form. */
-  @property() value = '';
+  value = '';
 
   /** The heading's text; a default that fits `section` and `variant` when absent or blank. */
-  @property() heading?: string;
+  heading?: string;
 
   /** Level of the heading, 2 to 6 (default 2). */
-  @property({ attribute: 'heading-level' }) headingLevel: string | number = 2;
+  headingLevel: string | number = 2;
 
   /** Leaves the heading out, for a page that already has one right above. */
-  @property({ type: Boolean, attribute: 'no-heading' }) noHeading = false;
+  noHeading = false;
 
-  @state() private hasOtherWays = false;
-  @state() private formDisabled = false;
+  private hasOtherWays = false;
+  private formDisabled = false;
   // Not rendered, so not reactive: a mutation in the slotted content re-renders nothing.
-  private warnings: readonly ComplianceWarning[] = [];
+  #warnings: readonly ComplianceWarning[] = [];
 
-  private readonly themes = new ThemeController(this);
-  private readonly internals: ElementInternals;
-  private readonly mutations = new MutationObserver(() => this.checkSlotted());
+  readonly #themes = new ThemeController(this);
+  readonly #internals: ElementInternals;
+  // Built by hand rather than with lit/static-html, which would cost every page that
+  // loads the block 0.3 KB (issue 6); replaced only when the level changes.
+  #headingElement?: HTMLHeadingElement;
+  readonly #mutations = new MutationObserver(() => this.#checkSlotted());
 
   constructor() {
     super();
-    this.internals = this.attachInternals();
+    this.#internals = this.attachInternals();
   }
 
   /** The form the button submits when it has no `href`. */
   get form(): HTMLFormElement | null {
-    return this.internals.form;
+    return this.#internals.form;
   }
 
   /**
@@ -127,7 +148,7 @@ export class FcLoginBlock extends LitElement {
    * sign-ins next to FranceConnect (rule 7). Empty when the block is compliant.
    */
   get complianceWarnings(): readonly ComplianceWarning[] {
-    return this.warnings;
+    return this.#warnings;
   }
 
   /** @internal A disabled <fieldset> around the block disables its button. */
@@ -138,28 +159,29 @@ export class FcLoginBlock extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     // Text, links and classes of the slotted content can change after it is slotted.
-    this.mutations.observe(this, {
+    this.#mutations.observe(this, {
       subtree: true,
       childList: true,
       characterData: true,
       attributes: true,
-      attributeFilter: ['href', 'action', 'formaction', 'class', 'aria-label', 'title', 'alt', 'src', 'value'],
+      // What the rule 7 check reads, and what makes an element a link or a button.
+      attributeFilter: [...CLUE_ATTRIBUTES, 'role', 'type'],
     });
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.mutations.disconnect();
+    this.#mutations.disconnect();
   }
 
-  private checkSlotted() {
+  #checkSlotted() {
     const slot = this.renderRoot.querySelector('slot');
     const nodes = slot?.assignedNodes({ flatten: true }) ?? [];
     this.hasOtherWays = nodes.some(
       (n) => n.nodeType === Node.ELEMENT_NODE || (n.textContent ?? '').trim() !== '',
     );
     const elements = nodes.filter((n): n is Element => n instanceof Element);
-    this.warnings = findPrivateSignIns(elements).map((finding) => {
+    this.#warnings = findPrivateSignIns(elements).map((finding) => {
       const offender = describe(finding.element);
       const message = `rule 7 of FranceConnect's qualification: no social or private sign-in next to FranceConnect, but ${offender} offers ${finding.provider}. Remove it from this page section.`;
       warnOnce(this, `rule7:${finding.provider}:${offender}`, message);
@@ -167,42 +189,48 @@ export class FcLoginBlock extends LitElement {
     });
   }
 
-  private defaultHeading(section: FcLoginBlockSection, variant: FcButtonVariant): string {
-    const brand = this.plus ? TEXTS.brandPlus : TEXTS.brand;
-    if (variant === 'data') return `Récupérer ses données avec ${brand}`;
+  #defaultHeading(section: FcLoginBlockSection, variant: FcButtonVariant): string {
+    const brand = this.plus ? BRAND_PLUS : BRAND;
+    if (variant === 'data') return `${DATA} ${brand}`;
     return section === 'inscription'
       ? `Se créer un compte avec ${brand}`
       : `Se connecter avec ${brand}`;
   }
 
-  private headingTag(): StaticValue {
-    const level = String(this.headingLevel ?? '2').trim();
-    const tag = HEADING_TAGS[level];
-    if (tag) return tag;
-    warnOnce(
-      this,
-      `heading-level=${level}`,
-      `heading-level "${level}" is not a heading level from 2 to 6; using 2.`,
-    );
-    return HEADING_TAGS['2'];
+  #renderHeading(text: string): HTMLHeadingElement {
+    let level = String(this.headingLevel ?? '2').trim();
+    if (!HEADING_LEVELS.includes(level)) {
+      warnOnce(
+        this,
+        `heading-level=${level}`,
+        `heading-level "${level}" is not a heading level from 2 to 6; using 2.`,
+      );
+      level = '2';
+    }
+    let heading = this.#headingElement;
+    if (heading?.localName !== `h${level}`) {
+      heading = this.#headingElement = document.createElement(`h${level}`) as HTMLHeadingElement;
+      heading.className = 'heading';
+      heading.setAttribute('part', 'heading');
+    }
+    // Text, never markup: the heading attribute is page data.
+    heading.textContent = text;
+    return heading;
   }
 
   protected override render() {
     const section = oneOf(this, 'section', this.section, SECTIONS);
     const variant = oneOf(this, 'variant', this.variant, BUTTON_VARIANTS);
-    const theme = this.themes.resolve(this.theme);
-    const heading = this.heading?.trim() || this.defaultHeading(section, variant);
-    const tag = this.headingTag();
-    const linkText = this.plus ? TEXTS.infoLinkPlus : TEXTS.infoLink;
+    const theme = this.#themes.resolve(this.theme);
+    const heading = this.heading?.trim() || this.#defaultHeading(section, variant);
+    const linkText = this.plus ? INFO_LINK_PLUS : INFO_LINK;
     // "Opens a new window" is part of the link's name and title (SPEC §1).
-    const linkTitle = `${linkText} - ${TEXTS.newWindow}`;
+    const linkTitle = `${linkText} - ${NEW_WINDOW}`;
 
     return html`<div class="block ${theme}" lang="fr">
-      ${this.noHeading
-        ? nothing
-        : staticHtml`<${tag} part="heading" class="heading">${heading}</${tag}>`}
+      ${this.noHeading ? nothing : this.#renderHeading(heading)}
       <p part="description" class="description">
-        ${this.plus ? TEXTS.sentencePlus : TEXTS.sentence}
+        ${this.plus ? SENTENCE_PLUS : SENTENCE}
       </p>
       <fc-button
         exportparts="button, logo, label"
@@ -221,13 +249,13 @@ export class FcLoginBlock extends LitElement {
           target="_blank"
           rel="noopener"
           title=${linkTitle}
-          >${linkText}<span class="visually-hidden">${` - ${TEXTS.newWindow}`}</span></a
+          >${linkText}<span class="visually-hidden">${` - ${NEW_WINDOW}`}</span></a
         >
       </p>
       ${this.hasOtherWays
         ? html`<fc-separator part="separator" theme=${this.theme}></fc-separator>`
         : nothing}
-      <slot @slotchange=${this.checkSlotted}></slot>
+      <slot @slotchange=${this.#checkSlotted}></slot>
     </div>`;
   }
 }

@@ -7,9 +7,9 @@
 
 /** Providers and the words or hosts that give them away. */
 const PROVIDERS: ReadonlyArray<[string, RegExp]> = [
-  ['Google', /\bgoogle\b|accounts\.google|gmail\b/i],
+  ['Google', /\bgoogle\b|\bgmail\b/i],
   ['Facebook', /\bfacebook\b|\bfb\.com\b/i],
-  ['Apple', /\bapple\b|appleid\./i],
+  ['Apple', /\bapple\b/i],
   ['Microsoft', /\bmicrosoft\b|login\.live\.com|\boutlook\b|\bazure\b/i],
   ['LinkedIn', /\blinked-?in\b/i],
   ['GitHub', /\bgithub\b/i],
@@ -28,6 +28,9 @@ const PROVIDERS: ReadonlyArray<[string, RegExp]> = [
 const SIGN_IN_ELEMENTS =
   'a[href], button, input[type="submit"], input[type="button"], input[type="image"], form, [role="button"], [role="link"]';
 
+/** The attributes that can name a destination or a provider. */
+export const CLUE_ATTRIBUTES = ['href', 'action', 'formaction', 'class', 'id', 'aria-label', 'title', 'value', 'alt', 'src', 'data-provider'];
+
 export interface PrivateSignInFinding {
   /** The SPEC rule broken (seed 004's numbering). */
   readonly rule: 7;
@@ -39,14 +42,12 @@ export interface PrivateSignInFinding {
 
 /** Only what names the destination, never the user's input or a whole form's text. */
 function clues(el: Element): string {
-  const attrs = ['href', 'action', 'formaction', 'class', 'id', 'aria-label', 'title', 'value', 'alt', 'src', 'data-provider'];
-  const parts = attrs.map((name) => el.getAttribute(name) ?? '');
+  const of = (e: Element) => CLUE_ATTRIBUTES.map((name) => e.getAttribute(name) ?? '');
+  const parts = of(el);
   if (el.localName !== 'form') {
     parts.push(el.textContent ?? '');
-    for (const img of el.querySelectorAll('img, svg, [aria-label], [title]')) {
-      parts.push(img.getAttribute('alt') ?? '', img.getAttribute('src') ?? '');
-      parts.push(img.getAttribute('aria-label') ?? '', img.getAttribute('title') ?? '');
-    }
+    // Icons name the provider too: <img alt="Google">, <i class="fa-google">…
+    for (const child of el.querySelectorAll('*')) parts.push(...of(child));
   }
   return parts.join(' ');
 }

@@ -21,6 +21,8 @@ export const fcProfileFormStyles = css`
     --_locked-bg: #f6f6f6;
     --_locked-border: #dddddd;
     --_error: #ce0500;
+    /* Native parts of the fields (date picker, select menu) follow the theme. */
+    color-scheme: light;
   }
   .dark {
     --_field-bg: #242424;
@@ -28,6 +30,7 @@ export const fcProfileFormStyles = css`
     --_locked-bg: #1e1e1e;
     --_locked-border: #353535;
     --_error: #ff5655;
+    color-scheme: dark;
   }
   fieldset {
     margin: 0 0 24px;
@@ -66,7 +69,6 @@ export const fcProfileFormStyles = css`
     box-sizing: border-box;
     display: block;
     inline-size: 100%;
-    max-inline-size: 100%;
     margin: 0;
     padding: 8px 16px;
     border: 0;
@@ -75,11 +77,6 @@ export const fcProfileFormStyles = css`
     background: var(--_field-bg);
     color: var(--_title);
     font: inherit;
-    color-scheme: inherit;
-  }
-  .dark input,
-  .dark select {
-    color-scheme: dark;
   }
   input[aria-invalid='true'] {
     box-shadow: inset 0 -2px 0 0 var(--_error);

@@ -1,6 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import { property } from 'lit/decorators.js';
-import { TEXTS } from '../shared/texts.js';
+import { SEPARATOR } from '../shared/texts.js';
 import { palette } from '../shared/palette.js';
 import { ThemeController } from '../shared/theme.js';
 
@@ -51,18 +50,19 @@ export class FcSeparator extends LitElement {
       }
     `,
   ];
+  static override properties = { label: {}, theme: { reflect: true } };
 
   /** The word on the line; "ou" unless told otherwise. */
-  @property() label: string = TEXTS.separator;
+  label: string = SEPARATOR;
 
   /** `system` (default), `light` or `dark`, as on `<fc-button>`. */
-  @property({ reflect: true }) theme: 'system' | 'light' | 'dark' = 'system';
+  theme: 'system' | 'light' | 'dark' = 'system';
 
-  private readonly themes = new ThemeController(this);
+  readonly #themes = new ThemeController(this);
 
   protected override render() {
-    const word = this.label?.trim() || TEXTS.separator;
-    return html`<p class="or ${this.themes.resolve(this.theme)}" lang="fr">
+    const word = this.label?.trim() || SEPARATOR;
+    return html`<p class="or ${this.#themes.resolve(this.theme)}" lang="fr">
       <span part="label">${word}</span>
     </p>`;
   }

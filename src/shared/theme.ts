@@ -58,23 +58,26 @@ export function watchPageTheme(listener: Listener): () => void {
  * connected, and asks it to re-render when the page's theme changes.
  */
 export class ThemeController implements ReactiveController {
-  private stop?: () => void;
+  #stop?: () => void;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
     host.addController(this);
   }
 
   hostConnected() {
-    this.stop = watchPageTheme(() => this.host.requestUpdate());
+    this.#stop = watchPageTheme(() => this.#host.requestUpdate());
   }
 
   hostDisconnected() {
-    this.stop?.();
-    this.stop = undefined;
+    this.#stop?.();
+    this.#stop = undefined;
   }
 
   /** The theme to paint with, from the element's `theme` attribute value (validated). */
   resolve(raw: string | null | undefined): Theme {
-    return resolveTheme(oneOf(this.host, 'theme', raw, THEME_VALUES));
+    return resolveTheme(oneOf(this.#host, 'theme', raw, THEME_VALUES));
   }
 }
