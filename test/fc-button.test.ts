@@ -240,6 +240,8 @@ describe('<fc-button>: homothetic enlargement (--fc-button-scale)', () => {
       const e = await fixture<FcButton>(html`<fc-button style="--fc-button-scale:0.5"></fc-button>`);
       e.variant = 'data';
       await e.updateComplete;
+      // The scale is checked in one task after the buttons render.
+      await new Promise((resolve) => setTimeout(resolve));
       return e;
     });
     const box = part(el, 'button').getBoundingClientRect();
