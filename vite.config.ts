@@ -1,4 +1,5 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 
 /**
@@ -9,6 +10,14 @@ import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
  *   module (Lit included) that a plain page loads with one <script type="module">.
  * Types come from `tsc -p tsconfig.build.json`.
  */
+/** Copies src/reserve.css to dist/reserve.css, as is: a page links it in <head>. */
+const reserveStylesheet: Plugin = {
+  name: 'reserve-stylesheet',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'reserve.css', source: readFileSync('src/reserve.css') });
+  },
+};
+
 export default defineConfig(({ mode }) => {
   if (mode === 'cdn') {
     return {
@@ -35,7 +44,7 @@ export default defineConfig(({ mode }) => {
   return {
     // Bundlers rarely minify the CSS and HTML inside tagged templates: do it here,
     // so that every page built from the npm package gets them compact.
-    plugins: [minifyTemplateLiterals()],
+    plugins: [minifyTemplateLiterals(), reserveStylesheet],
     build: {
       outDir: 'dist',
       target: 'es2022',

@@ -1,0 +1,70 @@
+import { expect, waitUntil } from '@open-wc/testing';
+
+// dist/reserve.css, in a frame where the elements are not defined yet, then defined
+// by the CDN bundle: the boxes it reserves are the boxes the elements take.
+
+async function frame(body: string): Promise<Document> {
+  const iframe = document.createElement('iframe');
+  iframe.style.cssText = 'width:600px;height:500px;border:0';
+  iframe.srcdoc = `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+    <link rel="stylesheet" href="${location.origin}/dist/reserve.css"></head>
+    <body style="margin:0;font-family:arial">${body}</body></html>`;
+  document.body.append(iframe);
+  await new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+  return iframe.contentDocument!;
+}
+
+function define(doc: Document): Promise<unknown> {
+  const script = doc.createElement('script');
+  script.type = 'module';
+  script.src = `${location.origin}/dist/cdn/franceconnect-elements.js`;
+  doc.head.append(script);
+  return waitUntil(() => doc.defaultView!.customElements.get('fc-login-block'), 'defined');
+}
+
+const box = (el: Element) => {
+  const r = el.getBoundingClientRect();
+  return [r.x, r.y, r.width, r.height];
+};
+
+describe('reserve.css', () => {
+  it('gives an undefined fc-button the box it takes once defined, FC+ and scale included', async () => {
+    const doc = await frame(`
+      <p>avant <fc-button id="a" href="/auth"></fc-button> après</p>
+      <p><fc-button id="b" plus href="/auth"></fc-button></p>
+      <p><fc-button id="c" style="--fc-button-scale:1.5" href="/auth"></fc-button></p>
+      <p id="after">Texte sous les boutons</p>`);
+    const ids = ['a', 'b', 'c', 'after'];
+    const before = ids.map((id) => box(doc.getElementById(id)!));
+    expect(before.slice(0, 3).map((b) => b.slice(2))).to.deep.equal([
+      [209, 56],
+      [245, 56],
+      [313.5, 84],
+    ]);
+    await define(doc);
+    const buttons = ['a', 'b', 'c'].map((id) => doc.getElementById(id) as HTMLElement & { updateComplete: Promise<unknown> });
+    await Promise.all(buttons.map((b) => b.updateComplete));
+    expect(ids.map((id) => box(doc.getElementById(id)!)), 'nothing moved').to.deep.equal(before);
+  });
+
+  it('keeps an undefined block’s content hidden until the block is defined', async () => {
+    const doc = await frame(`<fc-login-block href="/auth"><a id="other" href="/inscription">Créer mon compte</a></fc-login-block>`);
+    const other = doc.getElementById('other')!;
+    expect(doc.defaultView!.getComputedStyle(other).visibility).to.equal('hidden');
+    await define(doc);
+    await (doc.querySelector('fc-login-block') as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(doc.defaultView!.getComputedStyle(other).visibility).to.equal('visible');
+  });
+
+  it('data-fc-wait hides the page until the block is defined, and at most 3 s', async () => {
+    const doc = await frame(`<main data-fc-wait><p id="text">Bonjour</p><fc-login-block></fc-login-block></main>`);
+    const text = doc.getElementById('text')!;
+    expect(doc.defaultView!.getComputedStyle(text).visibility).to.equal('hidden');
+    // The safety net: an animation that shows the page after 3 s whatever happens.
+    const main = doc.querySelector('main')!;
+    const [animation] = main.getAnimations();
+    expect(animation.effect!.getTiming().delay).to.equal(3000);
+    await define(doc);
+    await waitUntil(() => doc.defaultView!.getComputedStyle(text).visibility === 'visible', 'shown once defined');
+  });
+});
