@@ -18,11 +18,18 @@ const reserveStylesheet: Plugin = {
   },
 };
 
+/**
+ * CSS and HTML inside Lit's tagged templates, minified. The closing slashes stay:
+ * in an svg`` template, `<path …>` without its `/>` would swallow the next paths
+ * and only the first shape of the logo would be drawn.
+ */
+const minifyTemplates = () => minifyTemplateLiterals({ options: { minifyOptions: { keepClosingSlash: true } } });
+
 export default defineConfig(({ mode }) => {
   if (mode === 'cdn') {
     return {
       // Lit's css`` and html`` templates keep their comments and indentation otherwise.
-      plugins: [minifyTemplateLiterals()],
+      plugins: [minifyTemplates()],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: false,
@@ -44,7 +51,7 @@ export default defineConfig(({ mode }) => {
   return {
     // Bundlers rarely minify the CSS and HTML inside tagged templates: do it here,
     // so that every page built from the npm package gets them compact.
-    plugins: [minifyTemplateLiterals(), reserveStylesheet],
+    plugins: [minifyTemplates(), reserveStylesheet],
     build: {
       outDir: 'dist',
       target: 'es2022',

@@ -3,6 +3,14 @@ import { expect, fixture, html } from '@open-wc/testing';
 // These load what `npm run build` wrote, not the sources, so that a build that
 // breaks in the browser (decorators left untranspiled, a missing export, a bare
 // import in the CDN file) fails here.
+/**
+ * The fills of the logo's shapes, each a direct child of the <svg>: a template
+ * minifier that drops `/>` nests the paths, and only the first one is drawn.
+ */
+const logoShapes = (el: Element) =>
+  [...el.shadowRoot!.querySelectorAll('[part="logo"] > path')].map((p) => p.getAttribute('fill'));
+const DSFR_FILLS = ['#2a2f82', '#df1f26', '#2e65b0', '#fff'];
+
 describe('the built files', () => {
   it('dist/fc-button/fc-button.js exports the class without defining anything', async () => {
     const mod = await import('../dist/fc-button/fc-button.js' as string);
@@ -11,6 +19,7 @@ describe('the built files', () => {
     const el = await fixture(html`<my-fc-button></my-fc-button>`);
     const box = el.shadowRoot!.querySelector('button')!.getBoundingClientRect();
     expect([box.width, box.height]).to.deep.equal([209, 56]);
+    expect(logoShapes(el)).to.deep.equal(DSFR_FILLS);
   });
 
   it('dist/cdn/franceconnect-elements.js is one self-contained module that defines fc-button', async () => {
@@ -27,6 +36,7 @@ describe('the built files', () => {
     expect([box.width, box.height]).to.deep.equal([209, 56]);
     expect(button.getAttribute('aria-label')).to.equal('Récupérer ses données avec FranceConnect');
     expect(getComputedStyle(button).backgroundColor).to.equal('rgb(133, 133, 246)');
+    expect(logoShapes(el)).to.deep.equal(DSFR_FILLS);
     await expect(el).to.be.accessible();
 
     const block = await fixture(html`<fc-login-block><a href="/inscription">Créer mon compte</a></fc-login-block>`);
