@@ -262,22 +262,23 @@ export class FcProfileForm extends LitElement {
     // since the last render. This is what lit/directives/live.js does; done here it
     // costs every page 0.4 KB less (issue 6), and a <select> gets its value once its
     // options exist.
-    for (const input of this.#fields()) {
+    const fields = this.#fields();
+    for (const input of fields) {
       const value = this.values[input.dataset.claim as ClaimName] ?? '';
       if (input.value !== value) input.value = value;
     }
-    this.#syncForm();
+    this.#syncForm(fields);
   }
 
   /** Hands the form its entries and validity; run on every change, not a frame later. */
-  #syncForm() {
+  #syncForm(fields = this.#fields()) {
     if (this.unreadable) {
       this.#internals.setFormValue(null);
       this.#internals.setValidity({ customError: true }, UNREADABLE);
       return;
     }
     this.#internals.setFormValue(this.#formData());
-    for (const input of this.#fields()) {
+    for (const input of fields) {
       if (!input.validity.valid) {
         const field = FIELDS.find((f) => f.name === input.dataset.claim)!;
         this.#internals.setValidity(input.validity, validationMessage(field, input.validity), input);
