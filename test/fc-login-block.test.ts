@@ -171,7 +171,7 @@ describe('<fc-login-block>: texts, link and separator', () => {
   });
 
   for (const theme of ['light', 'dark'] as const) {
-    it(`${theme}: SPEC colours for sentence, link and separator; link hover and focus`, async () => {
+    it(`${theme}: DSFR colours for sentence, link and separator; link hover and focus`, async () => {
       const { el } = await page({ theme });
       const colours = SPEC_COLOURS[theme];
       expect(hex(getComputedStyle(partOf(el, 'description')).color)).to.equal(colours.sentence);
@@ -368,7 +368,7 @@ describe('<fc-login-block>: visual baselines', () => {
   }
 });
 
-describe('seed 004 login page, end to end', () => {
+describe('the checklist mock-up login page, end to end', () => {
   for (const theme of ['light', 'dark'] as const) {
     it(`${theme}: no warning, axe clean, FranceConnect first in Tab order, as the baseline`, async () => {
       const { result: main, warnings, errors } = await captureConsole(async () => {

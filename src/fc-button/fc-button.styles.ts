@@ -2,13 +2,13 @@ import { css } from 'lit';
 
 /*
  * Every length is `N px × --_s`, so a larger --fc-button-scale enlarges the whole
- * button homothetically (seed 004: "Le bouton peut être plus grand, mais
+ * button homothetically (docs/qualification.md#geometry: "Le bouton peut être plus grand, mais
  * l'homothétie doit être respectée"). Pixels, never rem/em: a page with
- * `html { font-size: 62.5% }` must not change the button (SPEC §2).
+ * `html { font-size: 62.5% }` must not change the button (docs/qualification.md#geometry).
  */
 export const fcButtonStyles = css`
   :host {
-    /* SPEC §2: never smaller than 209 × 56, so the scale is clamped to 1. */
+    /* docs/qualification.md#geometry: never smaller than 209 × 56, so the scale is clamped to 1. */
     --_s: max(1, var(--fc-button-scale, 1));
     display: inline-block;
     vertical-align: middle;
@@ -29,7 +29,7 @@ export const fcButtonStyles = css`
     flex-direction: column;
     align-items: flex-start;
     justify-content: center;
-    /* SPEC §2: exactly 209 × 56 (FC+ 245 × 56). */
+    /* docs/qualification.md#geometry: exactly 209 × 56 (FC+ 245 × 56). */
     inline-size: calc(209px * var(--_s));
     block-size: calc(56px * var(--_s));
     padding-block: 0;
@@ -43,7 +43,7 @@ export const fcButtonStyles = css`
     cursor: pointer;
     -webkit-tap-highlight-color: transparent;
 
-    /* SPEC §3, light theme. */
+    /* docs/qualification.md#colours, light theme. */
     --_fg: #f5f5fe;
     --_bg: #000091;
     --_bg-hover: #1212ff;
@@ -54,7 +54,7 @@ export const fcButtonStyles = css`
   }
 
   .button.dark {
-    /* SPEC §3, dark theme. */
+    /* docs/qualification.md#colours, dark theme. */
     --_fg: #000091;
     --_bg: #8585f6;
     --_bg-hover: #b1b1f9;
@@ -68,7 +68,7 @@ export const fcButtonStyles = css`
     padding-inline-end: calc(44px * var(--_s));
   }
 
-  /* Seed 004: "le changement d'état au survol du bouton" is checked. */
+  /* docs/qualification.md#colours: "le changement d'état au survol du bouton" is checked. */
   .button:hover {
     background-color: var(--_bg-hover);
   }
@@ -130,7 +130,7 @@ export const fcButtonStyles = css`
   }
 
   /* "Récupérer ses données avec" is ≈ 156 px wide at 12 px in Arial: wider than
-     the 141 px a line holds. It is set on two lines at 12 px (SPEC §2: no text
+     the 141 px a line holds. It is set on two lines at 12 px (docs/qualification.md#geometry: no text
      under 12 px, ≥ 5 % spare width per line). */
   .line.small {
     font-size: calc(12px * var(--_s));
@@ -143,7 +143,7 @@ export const fcButtonStyles = css`
   }
 
   @media (forced-colors: active) {
-    /* SPEC §3: a visible 1px border in forced colours; border-box keeps 209 × 56. */
+    /* docs/qualification.md#focus: a visible 1px border in forced colours; border-box keeps 209 × 56. */
     .button {
       border: 1px solid ButtonText;
     }

@@ -39,11 +39,11 @@ function describe(el: Element): string {
 
 /**
  * The whole FranceConnect section of a login or sign-up page, in the order the
- * qualification checks it (seed 004, rules 1–7): a heading, the explanatory sentence,
+ * qualification checks it (docs/qualification.md#rule-1 to #rule-7): a heading, the explanatory sentence,
  * the button, the "Qu’est-ce que FranceConnect ?" link 8 px under it, the "OU"
  * separator, then the service's other ways in, always below FranceConnect.
  *
- * | FranceConnect rule (seed 004) | how the block meets it |
+ * | FranceConnect rule (docs/qualification.md) | how the block meets it |
  * |---|---|
  * | 1. Bouton dans la section Connexion, texte explicatif au-dessus | the exact sentence, then the button (by construction) |
  * | 2. Lien « Qu'est-ce que FranceConnect ? » sous le bouton, 8 px | the link, 8 px under the button, coloured and underlined like a link (by construction) |
@@ -129,7 +129,7 @@ export class FcLoginBlock extends LitElement {
   readonly #themes = new ThemeController(this);
   readonly #internals: ElementInternals;
   // Built by hand rather than with lit/static-html, which would cost every page that
-  // loads the block 0.3 KB (issue 6); replaced only when the level changes.
+  // loads the block 0.3 KB (README.md#performance); replaced only when the level changes.
   #headingElement?: HTMLHeadingElement;
   readonly #mutations = new MutationObserver(() => this.#checkSlotted());
 
@@ -224,7 +224,7 @@ export class FcLoginBlock extends LitElement {
     const theme = this.#themes.resolve(this.theme);
     const heading = this.heading?.trim() || this.#defaultHeading(section, variant);
     const linkText = this.plus ? INFO_LINK_PLUS : INFO_LINK;
-    // "Opens a new window" is part of the link's name and title (SPEC §1).
+    // "Opens a new window" is part of the link's name and title (docs/qualification.md#texts).
     const linkTitle = `${linkText} - ${NEW_WINDOW}`;
 
     return html`<div class="block ${theme}" lang="fr">

@@ -1,5 +1,5 @@
 /**
- * Seed 004, rule 7: "Le bouton FranceConnect n'est pas positionné près de liens,
+ * docs/qualification.md#rule-7: "Le bouton FranceConnect n'est pas positionné près de liens,
  * d'icônes ou de services d'identification proposés par des réseaux sociaux et
  * autres services privés." This finds such sign-ins among the elements a page
  * puts next to the button.
@@ -32,7 +32,7 @@ const SIGN_IN_ELEMENTS =
 export const CLUE_ATTRIBUTES = ['href', 'action', 'formaction', 'class', 'id', 'aria-label', 'title', 'value', 'alt', 'src', 'data-provider'];
 
 export interface PrivateSignInFinding {
-  /** The SPEC rule broken (seed 004's numbering). */
+  /** The qualification rule broken (docs/qualification.md#rule-7). */
   readonly rule: 7;
   /** The provider recognised, e.g. "Google". */
   readonly provider: string;

@@ -6,7 +6,7 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
  * Checks a navigation target. Only http(s) URLs, absolute or relative to the page,
  * may be followed: `javascript:`, `data:`, `vbscript:`… are refused (an error, always
  * on). Plain http to another host than this machine gets a warning, since
- * FranceConnect requires TLS (SPEC rule 18). Returns the absolute URL, or null.
+ * FranceConnect requires TLS (docs/qualification.md#rule-18). Returns the absolute URL, or null.
  */
 export function safeHref(el: Element, href: string | null | undefined): string | null {
   if (href == null || href.trim() === '') return null;
