@@ -107,6 +107,8 @@ export class FcButton extends LitElement {
     formDisabled: { state: true },
   };
 
+  // Unions written out rather than named (FcButtonVariant, ThemeSetting): custom-elements.json copies a type
+  // as written, and Storybook makes a choice control only of literal unions (.storybook/preview.ts).
   /** `login` ("S’identifier avec") or `data` ("Récupérer ses données avec"). */
   variant: 'login' | 'data' = 'login';
 

@@ -85,6 +85,8 @@ export class FcProfileForm extends LitElement {
     return [...super.observedAttributes, 'identity'];
   }
 
+  // Unions written out rather than named (ThemeSetting): custom-elements.json copies a type
+  // as written, and Storybook makes a choice control only of literal unions (.storybook/preview.ts).
   /** `system` (default), `light` or `dark`, as on the other elements. */
   theme: 'system' | 'light' | 'dark' = 'system';
 

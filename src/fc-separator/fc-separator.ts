@@ -55,6 +55,8 @@ export class FcSeparator extends LitElement {
   /** The word on the line; "ou" unless told otherwise. */
   label: string = SEPARATOR;
 
+  // A union written out rather than named (ThemeSetting): custom-elements.json copies a type
+  // as written, and Storybook makes a choice control only of literal unions (.storybook/preview.ts).
   /** `system` (default), `light` or `dark`, as on `<fc-button>`. */
   theme: 'system' | 'light' | 'dark' = 'system';
 
