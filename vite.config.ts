@@ -15,6 +15,25 @@ const reserveStylesheet: Plugin = {
   name: 'reserve-stylesheet',
   generateBundle() {
     this.emitFile({ type: 'asset', fileName: 'reserve.css', source: readFileSync('src/reserve.css') });
+    // The `types` of the `./reserve.css` export: `import 'franceconnect-elements/reserve.css'`
+    // then type-checks under `noUncheckedSideEffectImports` too. A stylesheet exports nothing.
+    this.emitFile({
+      type: 'asset',
+      fileName: 'reserve.css.d.ts',
+      source: '// A stylesheet: imported for its side effect, it exports nothing.\nexport {};\n',
+    });
+  },
+};
+
+/** The `types` of the `./cdn` export: the bundle is src/index.ts, so are its types. */
+const cdnTypes: Plugin = {
+  name: 'cdn-types',
+  generateBundle() {
+    this.emitFile({
+      type: 'asset',
+      fileName: 'franceconnect-elements.d.ts',
+      source: "// The bundle of src/index.ts, Lit included: the same exports.\nexport * from '../index.js';\n",
+    });
   },
 };
 
@@ -29,7 +48,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'cdn') {
     return {
       // Lit's css`` and html`` templates keep their comments and indentation otherwise.
-      plugins: [minifyTemplates()],
+      plugins: [minifyTemplates(), cdnTypes],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: false,
@@ -79,7 +98,12 @@ export default defineConfig(({ mode }) => {
         output: {
           preserveModules: true,
           preserveModulesRoot: 'src',
-          entryFileNames: '[name].js',
+          // A bundled dependency keeps its module too, named after its path under
+          // node_modules/: a dist/node_modules/ folder would be skipped or mangled by
+          // tools that ignore node_modules (and looks like an installed package).
+          // It goes to dist/vendor/ instead, its licence header kept.
+          entryFileNames: (chunk) =>
+            chunk.name.startsWith('node_modules/') ? `vendor/${chunk.name.slice('node_modules/'.length)}.js` : '[name].js',
         },
       },
     },
