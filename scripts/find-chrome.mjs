@@ -1,37 +1,26 @@
 // Finds a Chromium or Chrome on this machine for the tests (no test tool may
-// download its own browser here). Order: $CHROME_PATH, the usual system binaries,
-// then a browser Playwright may have installed for the user.
+// download its own browser here). Order: $CHROME_PATH, the browsers installed on the
+// system, then a browser Playwright may have installed for the user.
+//
+// The system search is chrome-launcher's (the finder Lighthouse uses): Linux, macOS,
+// Windows and WSL, by the platforms' own conventions, rather than a hand-kept list
+// of paths.
 import { existsSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-
-const CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/snap/bin/chromium',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-];
-
-function onPath(name) {
-  try {
-    return execFileSync('which', [name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return '';
-  }
-}
+import { Launcher } from 'chrome-launcher';
 
 export async function findChrome() {
+  // An explicit choice that does not exist is a mistake to report, not to skip.
   if (process.env.CHROME_PATH) {
     if (existsSync(process.env.CHROME_PATH)) return process.env.CHROME_PATH;
     throw new Error(`CHROME_PATH is set to ${process.env.CHROME_PATH}, which does not exist: point it at a Chrome or Chromium binary, or unset it.`);
   }
-  for (const path of CANDIDATES) if (existsSync(path)) return path;
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
-    const path = onPath(name);
-    if (path) return path;
+  let installed = [];
+  try {
+    installed = Launcher.getInstallations();
+  } catch {
+    // chrome-launcher throws on a platform it does not know: try Playwright's.
   }
+  if (installed.length) return installed[0];
   try {
     const { chromium } = await import('playwright');
     const path = chromium.executablePath();
