@@ -7,7 +7,9 @@ import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
  * - default: ES modules for bundler users, one file per source module (so the
  *   class-only modules stay free of side effects), Lit left as an import;
  * - `--mode cdn`: dist/cdn/franceconnect-elements.js, one minified self-contained
- *   module (Lit included) that a plain page loads with one <script type="module">.
+ *   module (Lit included) that a plain page loads with one <script type="module">;
+ * - `--mode cdn-audit`: dist/cdn/franceconnect-audit.js, the page audit as one
+ *   self-contained module (what `npx franceconnect-audit` injects into a page).
  * Types come from `tsc -p tsconfig.build.json`.
  */
 /** Copies src/reserve.css to dist/reserve.css, as is: a page links it in <head>. */
@@ -26,6 +28,18 @@ const reserveStylesheet: Plugin = {
 const minifyTemplates = () => minifyTemplateLiterals({ options: { minifyOptions: { keepClosingSlash: true } } });
 
 export default defineConfig(({ mode }) => {
+  if (mode === 'cdn-audit') {
+    return {
+      build: {
+        outDir: 'dist/cdn',
+        emptyOutDir: false,
+        target: 'es2022',
+        minify: true,
+        lib: { entry: 'src/audit/index.ts', formats: ['es'], fileName: () => 'franceconnect-audit.js' },
+        rollupOptions: { output: { minify: true, comments: false } },
+      },
+    };
+  }
   if (mode === 'cdn') {
     return {
       // Lit's css`` and html`` templates keep their comments and indentation otherwise.
@@ -69,6 +83,7 @@ export default defineConfig(({ mode }) => {
           'fc-profile-form/fc-profile-form': 'src/fc-profile-form/fc-profile-form.ts',
           'react/index': 'src/react/index.ts',
           'vue/index': 'src/vue/index.ts',
+          'audit/index': 'src/audit/index.ts',
         },
         formats: ['es'],
       },

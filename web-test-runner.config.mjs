@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -22,6 +23,15 @@ function pageCommands() {
   return {
     name: 'fc-page-commands',
     async executeCommand({ command, payload, session }) {
+      // Runs `franceconnect-audit <url>` as a person would, in a child process.
+      if (command === 'run-audit-command') {
+        const args = ['bin/franceconnect-audit.mjs', payload.url, ...(payload.json ? ['--json'] : [])];
+        return new Promise((resolve) => {
+          execFile(process.execPath, args, { timeout: 80000 }, (error, stdout, stderr) =>
+            resolve({ code: error ? (error.code ?? 1) : 0, stdout, stderr }),
+          );
+        });
+      }
       const page = session.browser.getPage?.(session.id);
       if (!page) return undefined;
       // The accessibility tree as Chromium exposes it to assistive technology

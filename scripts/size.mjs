@@ -19,9 +19,11 @@ const dsfr = join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist')
  * Budgets, gzipped. A KB here is 1,024 bytes. The fc-button page cannot meet the
  * 9 KB first asked for: Lit alone is 5.9 KB and the official logo 1.8 KB (README,
  * "Performance"); this budget holds today's figure so that it only goes down.
+ * The CDN bundle went from 16,324 to 16,655 bytes when the rule 7 / rule 13 detector
+ * learned icons, onclick, Google Identity Services, shadow roots and iframes (issue 10).
  */
 export const BUDGETS = {
-  cdn: 16 * 1024,
+  cdn: 16.5 * 1024,
   'fc-button page': 11 * 1024,
   'fc-login-block page': 13.5 * 1024,
 };

@@ -15,7 +15,7 @@ import {
 import { palette } from '../shared/palette.js';
 import { ThemeController } from '../shared/theme.js';
 import { oneOf, warnOnce } from '../shared/warn.js';
-import { CLUE_ATTRIBUTES, findPrivateSignIns, type PrivateSignInFinding } from './private-sign-in.js';
+import { CLUE_ATTRIBUTES, findForbidden, type ComplianceFinding } from '../shared/private-sign-in.js';
 import { fcLoginBlockStyles } from './fc-login-block.styles.js';
 
 export const SECTIONS = ['connexion', 'inscription'] as const;
@@ -23,11 +23,14 @@ export type FcLoginBlockSection = (typeof SECTIONS)[number];
 
 const HEADING_LEVELS = ['2', '3', '4', '5', '6'];
 
-/** What a compliance check found, for a page's own tests. */
-export interface ComplianceWarning extends PrivateSignInFinding {
+/**
+ * What a compliance check found, for a page's own tests: a social or private
+ * sign-in (rule 7, with its `provider`) or an iframe (rule 13).
+ */
+export type ComplianceWarning = ComplianceFinding & {
   /** The message printed with console.warn. */
   readonly message: string;
-}
+};
 
 /** A short description of an element for a message: its tag, id and classes. */
 function describe(el: Element): string {
@@ -50,12 +53,14 @@ function describe(el: Element): string {
  * | 3. and 4. Same in the Inscription section | `section="inscription"` |
  * | 5. FranceConnect est le premier mode de connexion | the slot comes after the button and the link (by construction) |
  * | 6. Séparation par une ligne portant « OU » | `<fc-separator>` as soon as the slot has content (by construction) |
- * | 7. Pas de services d'identification de réseaux sociaux | slotted Google, Facebook, Apple… sign-ins: a warning and `complianceWarnings` |
+ * | 7. Pas de services d'identification de réseaux sociaux | slotted Google, Facebook, Apple… sign-ins or icons: a warning and `complianceWarnings` |
+ * | 13. Pas de pop-ups ni d'iframes | the button navigates in this window; a slotted `<iframe>`: a warning and `complianceWarnings` |
  *
  * @summary FranceConnect's login or sign-up section, compliant by construction.
  *
  * @slot - The service's other ways in (its own login form, "Créer mon compte"…),
- *   shown below the separator. Social or private sign-ins are reported (rule 7).
+ *   shown below the separator. Social or private sign-ins (rule 7) and iframes
+ *   (rule 13) are reported.
  *
  * @csspart heading - The heading.
  * @csspart description - The explanatory sentence.
@@ -144,8 +149,9 @@ export class FcLoginBlock extends LitElement {
   }
 
   /**
-   * What the compliance checks found in the slotted content: today, social or private
-   * sign-ins next to FranceConnect (rule 7). Empty when the block is compliant.
+   * What the compliance checks found in the slotted content (open shadow roots
+   * included): social or private sign-ins next to FranceConnect (rule 7) and iframes
+   * (rule 13). Empty when the block is compliant.
    */
   get complianceWarnings(): readonly ComplianceWarning[] {
     return this.#warnings;
@@ -164,7 +170,8 @@ export class FcLoginBlock extends LitElement {
       childList: true,
       characterData: true,
       attributes: true,
-      // What the rule 7 check reads, and what makes an element a link or a button.
+      // What the rule 7 check reads (onclick, src and ids included), and what makes an
+      // element a link or a button.
       attributeFilter: [...CLUE_ATTRIBUTES, 'role', 'type'],
     });
   }
@@ -181,10 +188,14 @@ export class FcLoginBlock extends LitElement {
       (n) => n.nodeType === Node.ELEMENT_NODE || (n.textContent ?? '').trim() !== '',
     );
     const elements = nodes.filter((n): n is Element => n instanceof Element);
-    this.#warnings = findPrivateSignIns(elements).map((finding) => {
+    this.#warnings = findForbidden(elements).map((finding) => {
       const offender = describe(finding.element);
-      const message = `rule 7 of FranceConnect's qualification: no social or private sign-in next to FranceConnect, but ${offender} offers ${finding.provider}. Remove it from this page section.`;
-      warnOnce(this, `rule7:${finding.provider}:${offender}`, message);
+      const message = `rule ${finding.rule} of FranceConnect's qualification: no ${
+        finding.provider
+          ? `social or private sign-in next to FranceConnect, but ${offender} offers ${finding.provider}`
+          : `iframe, but ${offender} is one`
+      }. Remove it from this page section.`;
+      warnOnce(this, `${finding.rule}:${finding.provider}:${offender}`, message);
       return Object.freeze({ ...finding, message });
     });
   }
