@@ -19,7 +19,7 @@ const HOSTILE_CSS = `
 `;
 
 const part = (el: FcButton, name: string) =>
-  el.shadowRoot!.querySelector(`[part~="${name}"]`) as HTMLElement;
+  el.shadowRoot!.querySelector(`.${name}`) as HTMLElement;
 
 describe('<fc-button> on a hostile page', () => {
   let style: HTMLStyleElement | undefined;

@@ -57,8 +57,10 @@ describe('custom-elements.json', () => {
         }
       };
       collect(child.shadowRoot!);
-      expect(rendered.size).to.be.greaterThan(0);
+      // Both ways: a part is a promise to pages, and the button and the separator
+      // make none (their look is what the qualification checks).
       for (const part of rendered) expect(documented.has(part), `${tag}::part(${part})`).to.equal(true);
+      for (const part of documented) expect(rendered.has(part), `${tag}::part(${part}) rendered`).to.equal(true);
     });
   }
 
