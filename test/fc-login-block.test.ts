@@ -77,7 +77,7 @@ describe('<fc-login-block>: geometry', () => {
   ];
   for (const [name, attrs, width] of cases) {
     // docs/qualification.md#rule-2: 8 px; FranceConnect+'s own rules say 12 px.
-    const gap = attrs.plus ? 12 : 8;
+    const gap = attrs?.plus ? 12 : 8;
     it(`${name}: the link is ${gap} px under the button, and everything is in order`, async () => {
       await setViewport({ width, height: 800 });
       const { el } = await page(attrs);

@@ -1,4 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { FcElement, reflectText } from '../shared/element.js';
 import { logoPaths, logoViewBox, plusPaths, plusViewBox } from '../generated/logos.js';
 import { BRAND, BRAND_PLUS, DATA, LOGIN } from '../shared/texts.js';
 import { oneOf, text, warnOnce } from '../shared/warn.js';
@@ -95,19 +96,19 @@ function checkScales() {
  *   null for a form submission. Call `preventDefault()` to handle the login yourself.
  * @event click - The native click, bubbling out of the shadow root as usual.
  */
-export class FcButton extends LitElement {
+export class FcButton extends FcElement {
   static override styles = [palette, fcButtonStyles];
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = {
-    ...LitElement.shadowRootOptions,
+    ...FcElement.shadowRootOptions,
     delegatesFocus: true,
   };
   // Declared here rather than with decorators, which cost every page bytes (README,
   // "Development"); the fields below keep their types and docs.
   static override properties = {
-    variant: { reflect: true },
+    variant: reflectText,
     plus: { type: Boolean, reflect: true },
-    theme: { reflect: true },
+    theme: reflectText,
     href: {},
     disabled: { type: Boolean, reflect: true },
     name: {},

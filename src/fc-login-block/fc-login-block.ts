@@ -1,4 +1,5 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { FcElement, reflectText } from '../shared/element.js';
 import { BUTTON_VARIANTS, type FcButtonVariant } from '../fc-button/fc-button.js';
 import {
   BRAND,
@@ -67,14 +68,14 @@ function describe(el: Element): string {
  *
  * @event fc-activate - From the inner button (see `<fc-button>`); cancelable.
  */
-export class FcLoginBlock extends LitElement {
+export class FcLoginBlock extends FcElement {
   static override styles = [palette, fcLoginBlockStyles];
   static formAssociated = true;
   static override properties = {
-    section: { reflect: true },
-    variant: { reflect: true },
+    section: reflectText,
+    variant: reflectText,
     plus: { type: Boolean, reflect: true },
-    theme: { reflect: true },
+    theme: reflectText,
     href: {},
     disabled: { type: Boolean, reflect: true },
     name: {},

@@ -1,4 +1,5 @@
-import { LitElement, html, nothing, svg } from 'lit';
+import { html, nothing, svg } from 'lit';
+import { FcElement, reflectText } from '../shared/element.js';
 import { ThemeController } from '../shared/theme.js';
 import { palette } from '../shared/palette.js';
 import { warnOnce, errorOnce, quote } from '../shared/warn.js';
@@ -63,16 +64,16 @@ function validationMessage(field: ClaimField, validity: ValidityState): string {
  * @event input - Native, from the editable fields.
  * @event change - Native, re-dispatched from the element for the editable fields.
  */
-export class FcProfileForm extends LitElement {
+export class FcProfileForm extends FcElement {
   static override styles = [palette, fcProfileFormStyles];
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = {
-    ...LitElement.shadowRootOptions,
+    ...FcElement.shadowRootOptions,
     delegatesFocus: true,
   };
 
   static override properties = {
-    theme: { reflect: true },
+    theme: reflectText,
     placeName: { attribute: false },
     claims: { state: true },
     unreadable: { state: true },
@@ -142,7 +143,7 @@ export class FcProfileForm extends LitElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null) {
     super.attributeChangedCallback(name, old, value);
-    if (name === 'identity' && old !== value) {
+    if (name === 'identity') {
       if (value === null) this.identity = null;
       else this.#readIdentityJson(value);
     }

@@ -1,4 +1,5 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
+import { FcElement, reflectText } from '../shared/element.js';
 import { SEPARATOR } from '../shared/texts.js';
 import { palette } from '../shared/palette.js';
 import { ThemeController } from '../shared/theme.js';
@@ -21,7 +22,7 @@ import { text } from '../shared/warn.js';
  *
  * @cssproperty [--fc-separator-spacing=24px] - Space above and below the separator.
  */
-export class FcSeparator extends LitElement {
+export class FcSeparator extends FcElement {
   static override styles = [
     palette,
     css`
@@ -52,7 +53,7 @@ export class FcSeparator extends LitElement {
       }
     `,
   ];
-  static override properties = { label: {}, theme: { reflect: true } };
+  static override properties = { label: {}, theme: reflectText };
 
   /** The word on the line; "ou" unless told otherwise (a number is taken as text). */
   label: string = SEPARATOR;

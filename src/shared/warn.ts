@@ -22,16 +22,20 @@ function author(el: Element): Element {
 /**
  * Any JavaScript value as text for a message, cut to about 200 characters (a 100 KB
  * URL is not printed whole). Never throws: symbols and objects without a prototype
- * have no usable String().
+ * have no usable String(), hence `str`.
  */
 export function quote(value: unknown): string {
-  let text: string;
-  try {
-    text = typeof value === 'string' ? value : typeof value === 'symbol' ? value.toString() : String(value);
-  } catch {
-    text = Object.prototype.toString.call(value);
-  }
+  const text = str(value);
   return text.length > 200 ? `${text.slice(0, 200)}… (${text.length} characters)` : text;
+}
+
+/** Any JavaScript value as text, never a throw. */
+export function str(value: unknown): string {
+  try {
+    return typeof value === 'symbol' ? value.toString() : String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }
 
 function report(el: Element, kind: 'warn' | 'error', key: string, message: string): void {
