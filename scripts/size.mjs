@@ -20,9 +20,13 @@ const dsfr = join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist')
  * 9 KB first asked for: Lit alone is 5.9 KB and the official logo 1.8 KB (README,
  * "Performance"); this budget holds today's figure so that it only goes down.
  */
+// Raised from 16,384 and 11,264 when every property learnt to take any JavaScript value
+// without throwing, reflected properties to write their attribute at once, and bad
+// values to be quoted and reported once as the element the page wrote: measured
+// 16,949 (CDN) and 11,354 (button page) bytes gzipped.
 export const BUDGETS = {
-  cdn: 16 * 1024,
-  'fc-button page': 11 * 1024,
+  cdn: 17000,
+  'fc-button page': 11400,
   'fc-login-block page': 13.5 * 1024,
 };
 

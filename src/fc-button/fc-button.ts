@@ -4,7 +4,6 @@ import { logoPaths, logoViewBox, plusPaths, plusViewBox } from '../generated/log
 import { BRAND, BRAND_PLUS, DATA, LOGIN } from '../shared/texts.js';
 import { oneOf, text, warnOnce } from '../shared/warn.js';
 import { safeHref } from '../shared/url.js';
-import { requestAfterReflection } from '../shared/reflect.js';
 import { ThemeController } from '../shared/theme.js';
 import { fcButtonStyles } from './fc-button.styles.js';
 import { palette } from '../shared/palette.js';
@@ -189,7 +188,8 @@ export class FcButton extends FcElement {
   /** @internal Form-associated callback: a disabled <fieldset> disables the button. */
   formDisabledCallback(disabled: boolean) {
     this.#formDisabled = disabled;
-    requestAfterReflection(this);
+    // Called outside updates: FcElement writes a reflected `disabled` attribute in the setter.
+    this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {

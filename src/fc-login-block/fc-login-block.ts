@@ -16,7 +16,6 @@ import {
 import { palette } from '../shared/palette.js';
 import { ThemeController } from '../shared/theme.js';
 import { oneOf, quote, text, warnOnce } from '../shared/warn.js';
-import { requestAfterReflection } from '../shared/reflect.js';
 import { CLUE_ATTRIBUTES, findPrivateSignIns, type PrivateSignInFinding } from './private-sign-in.js';
 import { fcLoginBlockStyles } from './fc-login-block.styles.js';
 
@@ -158,7 +157,8 @@ export class FcLoginBlock extends FcElement {
   /** @internal A disabled <fieldset> around the block disables its button. */
   formDisabledCallback(disabled: boolean) {
     this.#formDisabled = disabled;
-    requestAfterReflection(this);
+    // Called outside updates: FcElement writes a reflected `disabled` attribute in the setter.
+    this.requestUpdate();
   }
 
   override connectedCallback() {

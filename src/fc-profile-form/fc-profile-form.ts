@@ -3,7 +3,6 @@ import { FcElement, reflectText } from '../shared/element.js';
 import { ThemeController } from '../shared/theme.js';
 import { palette } from '../shared/palette.js';
 import { warnOnce, errorOnce, quote } from '../shared/warn.js';
-import { requestAfterReflection } from '../shared/reflect.js';
 import {
   CLAIM_NAMES,
   EMAIL_PATTERN,
@@ -180,7 +179,8 @@ export class FcProfileForm extends FcElement {
   /** @internal */
   formDisabledCallback(disabled: boolean) {
     this.#formDisabled = disabled;
-    requestAfterReflection(this);
+    // Called outside updates: FcElement writes a reflected `disabled` attribute in the setter.
+    this.requestUpdate();
   }
 
   #readIdentityJson(json: string) {
