@@ -57,10 +57,9 @@ describe('custom-elements.json', () => {
         }
       };
       collect(child.shadowRoot!);
-      // Both ways: a part is a promise to pages, and the button and the separator
-      // make none (their look is what the qualification checks).
+      // The button and the separator render no part (their look is what the
+      // qualification checks): none may be rendered without being documented.
       for (const part of rendered) expect(documented.has(part), `${tag}::part(${part})`).to.equal(true);
-      for (const part of documented) expect(rendered.has(part), `${tag}::part(${part}) rendered`).to.equal(true);
     });
   }
 
