@@ -14,7 +14,7 @@ export const ACCOUNT_TEXTS = {
   connected: 'Connecté',
   logout: 'Se déconnecter',
   /** Read after the name by assistive technology: where the link leads. */
-  profile: ', mon profil',
+  profile: '(mon profil)',
 } as const;
 
 /** The name `<fc-account>` shows for an identity, and its initials. */
@@ -179,7 +179,11 @@ export class FcAccount extends LitElement {
         : nothing}`;
     return html`<div part="account" class=${`account ${theme}${initials ? ' has-initials' : ''}`} lang="fr">
       ${this.#profile
-        ? html`<a part="profile" class="profile" href=${this.#profile} target="_self"
+        ? html`<a
+            part="profile"
+            class="profile"
+            href=${this.#profile}
+            target="_self"
             >${content}<span class="visually-hidden">${ACCOUNT_TEXTS.profile}</span></a
           >`
         : html`<span part="profile" class="profile">${content}</span>`}
