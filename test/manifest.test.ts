@@ -41,6 +41,14 @@ describe('custom-elements.json', () => {
       }
     });
 
+    it(`${tag}: documents only attributes it observes (no internal state)`, async () => {
+      const declaration = (await declarations()).get(tag)!;
+      const observed = (customElements.get(tag) as unknown as { observedAttributes: string[] }).observedAttributes;
+      for (const { name } of declaration.attributes ?? []) {
+        expect(observed, `${tag} [${name}] observed`).to.include(name);
+      }
+    });
+
     it(`${tag}: every part it renders is documented`, async () => {
       const declaration = (await declarations()).get(tag)!;
       const documented = new Set((declaration.cssParts ?? []).map((p) => p.name));
