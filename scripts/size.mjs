@@ -21,12 +21,12 @@ const dsfr = join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist')
  * "Performance"); this budget holds today's figure so that it only goes down.
  */
 export const BUDGETS = {
-  // 17,973 bytes with <fc-account> (16,333 before it): its class, styles and the two
-  // DSFR icons add 1,640 bytes gzipped to the bundle that carries every element.
+  // 17,975 bytes with <fc-account> (16,333 before it): its class, styles and the two
+  // DSFR icons add about 1.6 KB gzipped to the bundle that carries every element.
   cdn: 17.75 * 1024,
   'fc-button page': 11 * 1024,
   'fc-login-block page': 13.5 * 1024,
-  // 9,779 bytes: Lit, the shared identity reader and the element.
+  // 9,781 bytes: Lit, the shared identity reader and the element.
   'fc-account page': 9.75 * 1024,
 };
 

@@ -78,15 +78,16 @@ export class FcAccount extends LitElement {
   static override styles = [palette, fcAccountStyles];
 
   static override properties = {
+    // The accessor below is the class's own (noAccessor): Lit still maps the attribute
+    // to it, on a server too (@lit-labs/ssr), and takes over a value set before upgrade.
+    identity: { noAccessor: true, converter: { fromAttribute: (value: string | null) => value } },
     theme: { reflect: true },
-    profileHref: { attribute: 'profile-href' },
-    logoutHref: { attribute: 'logout-href' },
+    // Reflected so that a copy of the element's HTML keeps them (the DSFR header copies
+    // its tools area into the mobile menu by innerHTML).
+    profileHref: { attribute: 'profile-href', reflect: true },
+    logoutHref: { attribute: 'logout-href', reflect: true },
     claims: { state: true },
   };
-
-  static override get observedAttributes() {
-    return [...super.observedAttributes, 'identity'];
-  }
 
   /** `system` (default: the page's DSFR theme, else `prefers-color-scheme`), `light` or `dark`. */
   theme: 'system' | 'light' | 'dark' = 'system';
@@ -126,22 +127,6 @@ export class FcAccount extends LitElement {
     if (claims && !name) {
       warnOnce(this, 'no-name', 'the identity has no given_name, family_name nor preferred_username; "Connecté" is shown.');
     }
-  }
-
-  override connectedCallback() {
-    super.connectedCallback();
-    // A framework may set `identity` before the element is defined: that value sits
-    // on the instance and hides the accessor; take it over.
-    if (Object.hasOwn(this, 'identity')) {
-      const value = (this as { identity?: FcIdentity | null }).identity;
-      delete (this as { identity?: unknown }).identity;
-      this.identity = value;
-    }
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null) {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'identity' && old !== value) this.identity = value;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
