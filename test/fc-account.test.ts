@@ -464,6 +464,9 @@ describe('<fc-account>: bad input never runs, never throws, is reported once', (
     expect(warnings).to.have.length(2);
     expect(warnings.join()).to.contain('profile-href').and.contain('logout-href');
     expect(part(result.el, 'name')!.textContent).to.equal('Marie Anne CLÉMENT');
+    // Not a link, so not in the link colour: the page's title colour.
+    expect(part(result.el, 'profile')!.localName).to.equal('span');
+    expect(hex(getComputedStyle(part(result.el, 'profile')!).color)).to.equal('#161616');
   });
 
   it('an unknown theme: one warning, light', async () => {

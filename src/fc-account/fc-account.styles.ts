@@ -66,6 +66,10 @@ export const fcAccountStyles = css`
     font: inherit;
     text-decoration: none;
   }
+  /* Without a profile link the name is text, and looks like text, not like a link. */
+  span.profile {
+    color: var(--_title);
+  }
   /* Never clipped nor ellipsed: a long name wraps (rule 14, the name stays readable). */
   .name {
     overflow-wrap: anywhere;
