@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import '../src/define/fc-account.js';
 import { accountName, type FcAccount, type FcIdentity } from '../src/define/fc-account.js';
@@ -331,6 +331,21 @@ describe('<fc-account>: themes, focus and hover', () => {
     document.documentElement.setAttribute('data-fr-theme', 'light');
     await repaint();
     expect(hex(getComputedStyle(part(el, 'profile')!).color)).to.equal('#000091');
+  });
+});
+
+describe('<fc-account>: forced colours', () => {
+  afterEach(() => emulateMedia({ forcedColors: 'none' } as never));
+
+  it('the link, the button and the initials badge keep a visible outline', async () => {
+    const { el } = await account({ width: '300px' });
+    await emulateMedia({ forcedColors: 'active' } as never);
+    for (const name of ['profile', 'logout', 'initials']) {
+      const style = getComputedStyle(part(el, name)!);
+      expect(style.borderTopStyle, name).to.equal('solid');
+      expect(style.borderTopWidth, name).to.equal('1px');
+      expect(hex(style.borderTopColor), name).not.to.equal('transparent');
+    }
   });
 });
 
