@@ -7,7 +7,9 @@ import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
  * - default: ES modules for bundler users, one file per source module (so the
  *   class-only modules stay free of side effects), Lit left as an import;
  * - `--mode cdn`: dist/cdn/franceconnect-elements.js, one minified self-contained
- *   module (Lit included) that a plain page loads with one <script type="module">.
+ *   module (Lit included) that a plain page loads with one <script type="module">;
+ * - `--mode cdn-audit`: dist/cdn/franceconnect-audit.js, the page audit as one
+ *   self-contained module (what `npx franceconnect-audit` injects into a page).
  * Types come from `tsc -p tsconfig.build.json`.
  */
 /** Copies src/reserve.css to dist/reserve.css, as is: a page links it in <head>. */
@@ -25,17 +27,20 @@ const reserveStylesheet: Plugin = {
   },
 };
 
-/** The `types` of the `./cdn` export: the bundle is src/index.ts, so are its types. */
-const cdnTypes: Plugin = {
+/**
+ * The `types` of a CDN bundle's export (`./cdn`, `./audit/cdn`): the bundle is one
+ * module of src/, dependencies included, so its types are that module's.
+ */
+const cdnTypes = (fileName: string, module: string): Plugin => ({
   name: 'cdn-types',
   generateBundle() {
     this.emitFile({
       type: 'asset',
-      fileName: 'franceconnect-elements.d.ts',
-      source: "// The bundle of src/index.ts, Lit included: the same exports.\nexport * from '../index.js';\n",
+      fileName,
+      source: `// The bundle of src/${module}.ts, dependencies included: the same exports.\nexport * from '../${module}.js';\n`,
     });
   },
-};
+});
 
 /**
  * CSS and HTML inside Lit's tagged templates, minified. The closing slashes stay:
@@ -45,10 +50,23 @@ const cdnTypes: Plugin = {
 const minifyTemplates = () => minifyTemplateLiterals({ options: { minifyOptions: { keepClosingSlash: true } } });
 
 export default defineConfig(({ mode }) => {
+  if (mode === 'cdn-audit') {
+    return {
+      plugins: [cdnTypes('franceconnect-audit.d.ts', 'audit/index')],
+      build: {
+        outDir: 'dist/cdn',
+        emptyOutDir: false,
+        target: 'es2022',
+        minify: true,
+        lib: { entry: 'src/audit/index.ts', formats: ['es'], fileName: () => 'franceconnect-audit.js' },
+        rollupOptions: { output: { minify: true, comments: false } },
+      },
+    };
+  }
   if (mode === 'cdn') {
     return {
       // Lit's css`` and html`` templates keep their comments and indentation otherwise.
-      plugins: [minifyTemplates(), cdnTypes],
+      plugins: [minifyTemplates(), cdnTypes('franceconnect-elements.d.ts', 'index')],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: false,
@@ -82,12 +100,15 @@ export default defineConfig(({ mode }) => {
           'define/fc-separator': 'src/define/fc-separator.ts',
           'define/fc-login-block': 'src/define/fc-login-block.ts',
           'define/fc-profile-form': 'src/define/fc-profile-form.ts',
+          'define/fc-account': 'src/define/fc-account.ts',
           'fc-button/fc-button': 'src/fc-button/fc-button.ts',
           'fc-separator/fc-separator': 'src/fc-separator/fc-separator.ts',
           'fc-login-block/fc-login-block': 'src/fc-login-block/fc-login-block.ts',
           'fc-profile-form/fc-profile-form': 'src/fc-profile-form/fc-profile-form.ts',
+          'fc-account/fc-account': 'src/fc-account/fc-account.ts',
           'react/index': 'src/react/index.ts',
           'vue/index': 'src/vue/index.ts',
+          'audit/index': 'src/audit/index.ts',
         },
         formats: ['es'],
       },

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -22,6 +23,15 @@ function pageCommands() {
   return {
     name: 'fc-page-commands',
     async executeCommand({ command, payload, session }) {
+      // Runs `franceconnect-audit <url>` as a person would, in a child process.
+      if (command === 'run-audit-command') {
+        const args = ['bin/franceconnect-audit.mjs', payload.url, ...(payload.json ? ['--json'] : [])];
+        return new Promise((resolve) => {
+          execFile(process.execPath, args, { timeout: 80000 }, (error, stdout, stderr) =>
+            resolve({ code: error ? (error.code ?? 1) : 0, stdout, stderr }),
+          );
+        });
+      }
       const page = session.browser.getPage?.(session.id);
       if (!page) return undefined;
       // The accessibility tree as Chromium exposes it to assistive technology
@@ -46,6 +56,11 @@ function pageCommands() {
         try {
           await tab.goto(new URL(payload.url, page.url()).href, { waitUntil: 'load' });
           if (payload.ready) await tab.waitForFunction(payload.ready, null, { timeout: 15000 });
+          // A page under Trusted Types refuses the injected axe script: `axe: false` skips it.
+          if (payload.axe === false) {
+            const info = payload.inspect ? await tab.evaluate(payload.inspect) : null;
+            return { errors, violations: [], info };
+          }
           await tab.addScriptTag({ path: axePath });
           const violations = await tab.evaluate(async (context) => {
             const target = context ? document.querySelector(context) : document;
@@ -68,6 +83,27 @@ function pageCommands() {
         }
       }
       return undefined;
+    },
+  };
+}
+
+/**
+ * A stand-in for a service's route at /test/echo: answers any method with a page that
+ * says which method and body it received, so that a test can prove what a real form
+ * submission sent (the static server alone answers GET only).
+ */
+function echoRoute() {
+  return {
+    name: 'fc-echo-route',
+    async serve(context) {
+      if (context.path !== '/test/echo') return undefined;
+      let body = '';
+      for await (const chunk of context.req) body += chunk;
+      const text = (value) => value.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+      return {
+        type: 'html',
+        body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Écho</title></head><body><p id="method">${text(context.method)}</p><p id="body">${text(body)}</p></body></html>`,
+      };
     },
   };
 }
@@ -126,6 +162,7 @@ export default {
       failureThresholdType: 'percent',
     }),
     pageCommands(),
+    echoRoute(),
   ],
   reporters: [defaultReporter(), countReporter()],
 };

@@ -18,6 +18,7 @@ export const NEEDS_BUILD = [
   'test/vue.test.ts',
   'test/angular.test.ts',
   'test/storybook.test.ts',
+  'test/audit.test.ts',
 ];
 
 export default {

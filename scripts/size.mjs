@@ -18,12 +18,22 @@ const dsfr = join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist')
 /**
  * Budgets, gzipped. A KB here is 1,024 bytes. The fc-button page cannot meet the
  * 9 KB first asked for: Lit alone is 5.9 KB and the official logo 1.8 KB (README,
- * "Performance"); this budget holds today's figure so that it only goes down.
+ * "Performance"); each budget holds the figure measured when it was last raised,
+ * so that it only goes down. What raised them (bytes gzipped, Node's zlib -9):
+ * - the rule 7 / rule 13 detector learning icons, onclick, Google Identity Services,
+ *   open shadow roots and iframes: CDN 16,324 → 16,655;
+ * - every property taking any JavaScript value without throwing, reflected properties
+ *   writing their attribute at once, bad values quoted and reported once as the element
+ *   the page wrote: CDN → 17,287, fc-button page 10,977 → 11,354, fc-login-block page
+ *   13,205 → 13,940;
+ * - <fc-account> (its class, styles and two DSFR icons) in the CDN bundle: about
+ *   1.6 KB; the fc-account page holds Lit, the shared identity reader and the element.
  */
 export const BUDGETS = {
-  cdn: 16 * 1024,
-  'fc-button page': 11 * 1024,
-  'fc-login-block page': 13.5 * 1024,
+  cdn: 18.5 * 1024,
+  'fc-button page': 11400,
+  'fc-login-block page': 14000,
+  'fc-account page': 10 * 1024,
 };
 
 export function compressed(bytes) {
@@ -66,9 +76,10 @@ export async function measureWeights() {
     throw new Error('dist/ is missing: run `npm run build` first.');
   }
   const rows = [
-    ['cdn', 'dist/cdn/franceconnect-elements.js (all four elements, Lit included)', file(join(root, 'dist/cdn/franceconnect-elements.js'))],
+    ['cdn', 'dist/cdn/franceconnect-elements.js (all five elements, Lit included)', file(join(root, 'dist/cdn/franceconnect-elements.js'))],
     ['fc-button page', 'a page importing only franceconnect-elements/fc-button', await pageBundle('dist/define/fc-button.js')],
     ['fc-login-block page', 'a page importing only franceconnect-elements/fc-login-block', await pageBundle('dist/define/fc-login-block.js')],
+    ['fc-account page', 'a page importing only franceconnect-elements/fc-account', await pageBundle('dist/define/fc-account.js')],
     ['reserve.css', 'dist/reserve.css (optional, see the README, "Performance")', file(join(root, 'dist/reserve.css'))],
     ['dsfr connect', '@gouvfr/dsfr component/connect/connect.min.css', file(join(dsfr, 'component/connect/connect.min.css'))],
     ['dsfr core + connect', '@gouvfr/dsfr core.min.css + connect.min.css', Buffer.concat([file(join(dsfr, 'core/core.min.css')), file(join(dsfr, 'component/connect/connect.min.css'))])],

@@ -24,7 +24,7 @@ describe('examples/plain, opened as a visitor would', () => {
         const block = document.querySelector('fc-login-block');
         const button = block.shadowRoot.querySelector('fc-button').shadowRoot.querySelector('button').getBoundingClientRect();
         return { button: [button.width, button.height],
-                 link: block.shadowRoot.querySelector('[part=link]').href,
+                 link: block.shadowRoot.querySelector('.info a').href,
                  warnings: block.complianceWarnings.length };
       })()`,
     );

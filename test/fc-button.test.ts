@@ -17,7 +17,7 @@ type Theme = 'light' | 'dark';
 type State = 'static' | 'hover' | 'active' | 'focus-visible' | 'disabled';
 
 const part = (el: FcButton, name: string) =>
-  el.shadowRoot!.querySelector(`[part~="${name}"]`) as HTMLElement;
+  el.shadowRoot!.querySelector(`.${name}`) as HTMLElement;
 
 /** A test stage: the element on its theme's page background, padded so the focus ring shows. */
 async function stage(variant: string, plus: boolean, theme: Theme, disabled = false) {

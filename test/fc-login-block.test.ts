@@ -10,14 +10,21 @@ type Theme = 'light' | 'dark';
 
 const shadow = (el: Element, selector: string) =>
   el.shadowRoot!.querySelector(selector) as HTMLElement;
+// Only the heading is a CSS part; the rest is found by what it is.
+const SELECTORS: Record<string, string> = {
+  heading: '[part~="heading"]',
+  description: '.description',
+  link: '.info a',
+  separator: 'fc-separator',
+};
 const partOf = (el: FcLoginBlock, name: string) => {
-  if (name === 'button') {
-    // Forwarded from <fc-button> with exportparts.
-    return shadow(el, 'fc-button').shadowRoot!.querySelector('[part~="button"]') as HTMLElement;
-  }
-  return shadow(el, `[part~="${name}"]`);
+  if (name === 'button') return shadow(el, 'fc-button').shadowRoot!.querySelector('button') as HTMLElement;
+  return shadow(el, SELECTORS[name]);
 };
 const rect = (el: Element) => el.getBoundingClientRect();
+/** `button` or `link` for the block's own focusable elements (in a shadow root), else null. */
+const inBlock = (el: Element | null) =>
+  el?.getRootNode() instanceof ShadowRoot ? (el.localName === 'a' ? 'link' : el.localName) : null;
 /** The link's own text, without its visually hidden suffix. */
 const visibleText = (el: Element) =>
   [...el.childNodes]
@@ -69,12 +76,14 @@ describe('<fc-login-block>: geometry', () => {
     ['320 px wide screen, FC+', { plus: true, theme: 'dark' }, 320],
   ];
   for (const [name, attrs, width] of cases) {
-    it(`${name}: the link is 8 px under the button, and everything is in order`, async () => {
+    // docs/qualification.md#rule-2: 8 px; FranceConnect+'s own rules say 12 px.
+    const gap = attrs?.plus ? 12 : 8;
+    it(`${name}: the link is ${gap} px under the button, and everything is in order`, async () => {
       await setViewport({ width, height: 800 });
       const { el } = await page(attrs);
       const button = rect(partOf(el, 'button'));
       const link = rect(partOf(el, 'link'));
-      expect(link.top - button.bottom, 'gap button → link').to.be.closeTo(8, 0.5);
+      expect(link.top - button.bottom, 'gap button → link').to.be.closeTo(gap, 0.5);
       expect(link.left, 'link under the button').to.be.at.least(button.left - 0.5);
       expect(link.left).to.be.below(button.right);
 
@@ -111,10 +120,10 @@ describe('<fc-login-block>: texts, link and separator', () => {
     expect(link.rel).to.equal('noopener');
     expect(link.title).to.equal('Qu’est-ce que FranceConnect\u00a0? - nouvelle fenêtre');
     expect(visibleText(link)).to.equal('Qu’est-ce que FranceConnect\u00a0?');
-    expect(await ariaSnapshot('#page fc-login-block [part="link"]')).to.match(
+    expect(await ariaSnapshot('#page fc-login-block .info a')).to.match(
       /link "Qu’est-ce que FranceConnect\s\? - nouvelle fenêtre"/,
     );
-    expect(await ariaSnapshot('#page fc-login-block [part="button"]')).to.contain(
+    expect(await ariaSnapshot('#page fc-login-block fc-button button')).to.contain(
       'button "S’identifier avec FranceConnect"',
     );
   });
@@ -199,20 +208,47 @@ describe('<fc-login-block>: texts, link and separator', () => {
 });
 
 describe('<fc-login-block>: rule 7, no social or private sign-in next to FranceConnect', () => {
-  const offending: Array<[string, ReturnType<typeof html>, string]> = [
-    ['a "Se connecter avec Google" button', html`<button>Se connecter avec Google</button>`, 'Google'],
-    ['a Facebook OAuth link', html`<a href="https://www.facebook.com/v19.0/dialog/oauth?client_id=1">Continuer</a>`, 'Facebook'],
-    ['an Apple button known by its class', html`<button class="btn-apple-signin">Continuer</button>`, 'Apple'],
-    ['a Microsoft icon link with an aria-label', html`<a href="/oauth/ms" aria-label="Connexion Microsoft"><svg aria-hidden="true"></svg></a>`, 'Microsoft'],
-    ['a form posting to LinkedIn', html`<form action="https://www.linkedin.com/oauth/v2/authorization"><button>OK</button></form>`, 'LinkedIn'],
-    ['a GitHub link', html`<a href="https://github.com/login/oauth/authorize">Code</a>`, 'GitHub'],
-    ['an X sign-in', html`<button>Se connecter avec X</button>`, 'X (Twitter)'],
-    ['a Twitter link', html`<a href="https://twitter.com/i/oauth2/authorize">Tw</a>`, 'X (Twitter)'],
-    ['an Amazon image button', html`<a href="/login/amz"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="Login with Amazon" /></a>`, 'Amazon'],
-    ['a Yahoo link nested in a list', html`<ul><li><a href="https://login.yahoo.com/">Yahoo</a></li></ul>`, 'Yahoo'],
-    ['a button whose icon is known by its class', html`<button><i class="fab fa-discord" aria-hidden="true"></i>Continuer</button>`, 'Discord'],
+  // A sign-in button inside a slotted element's own (open) shadow root.
+  if (!customElements.get('test-social-sign-in')) {
+    customElements.define(
+      'test-social-sign-in',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          this.attachShadow({ mode: 'open' }).innerHTML = '<button>Se connecter avec GitHub</button>';
+        }
+      },
+    );
+  }
+  const pixel = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+  const offending: Array<[string, ReturnType<typeof html>, 7 | 13, string | undefined]> = [
+    ['a "Se connecter avec Google" button', html`<button>Se connecter avec Google</button>`, 7, 'Google'],
+    ['a Facebook OAuth link', html`<a href="https://www.facebook.com/v19.0/dialog/oauth?client_id=1">Continuer</a>`, 7, 'Facebook'],
+    ['an Apple button known by its class', html`<button class="btn-apple-signin">Continuer</button>`, 7, 'Apple'],
+    ['a Microsoft icon link with an aria-label', html`<a href="/oauth/ms" aria-label="Connexion Microsoft"><svg aria-hidden="true"></svg></a>`, 7, 'Microsoft'],
+    ['a form posting to LinkedIn', html`<form action="https://www.linkedin.com/oauth/v2/authorization"><button>OK</button></form>`, 7, 'LinkedIn'],
+    ['a GitHub link', html`<a href="https://github.com/login/oauth/authorize">Code</a>`, 7, 'GitHub'],
+    ['an X sign-in', html`<button>Se connecter avec X</button>`, 7, 'X (Twitter)'],
+    ['a Twitter link', html`<a href="https://twitter.com/i/oauth2/authorize">Tw</a>`, 7, 'X (Twitter)'],
+    ['an Amazon image button', html`<a href="/login/amz"><img src=${pixel} alt="Login with Amazon" /></a>`, 7, 'Amazon'],
+    ['a Yahoo link nested in a list', html`<ul><li><a href="https://login.yahoo.com/">Yahoo</a></li></ul>`, 7, 'Yahoo'],
+    ['a button whose icon is known by its class', html`<button><i class="fab fa-discord" aria-hidden="true"></i>Continuer</button>`, 7, 'Discord'],
+    // Missed before the detector moved to src/shared.
+    ['Google Identity Services\' #g_id_onload', html`<div id="g_id_onload" data-client_id="1234.apps" data-login_uri="/auth"></div>`, 7, 'Google'],
+    ['Google Identity Services\' .g_id_signin', html`<div class="g_id_signin" data-type="standard"></div>`, 7, 'Google'],
+    ['a bare brand image, in no link', html`<img src="/img/logo-google.svg" alt="Google" />`, 7, 'Google'],
+    ['a bare brand icon, in no button', html`<p>Ou bien <i class="fab fa-facebook-f" aria-hidden="true"></i></p>`, 7, 'Facebook'],
+    ['a <div role="button"> known by its image file', html`<div role="button" tabindex="0"><img src="/img/btn_google_signin_dark.png" alt="" /></div>`, 7, 'Google'],
+    ['an onclick sign-in', html`<span onclick="signInWithApple()">Continuer</span>`, 7, 'Apple'],
+    ['a sign-in button in a slotted element\'s shadow root', html`<test-social-sign-in></test-social-sign-in>`, 7, 'GitHub'],
+    ['an iframe (rule 13)', html`<iframe src="about:blank" title="Connexion"></iframe>`, 13, undefined],
   ];
-  for (const [name, content, provider] of offending) {
+  /** `el` contains `node`, across the shadow roots in between. */
+  const holds = (el: Element, node: Node) => {
+    for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) if (n === el) return true;
+    return false;
+  };
+  for (const [name, content, rule, provider] of offending) {
     it(`warns about ${name}`, async () => {
       const { result: el, warnings } = await captureConsole(async () => {
         const block = await fixture<FcLoginBlock>(html`<fc-login-block>${content}</fc-login-block>`);
@@ -220,11 +256,12 @@ describe('<fc-login-block>: rule 7, no social or private sign-in next to FranceC
         return block;
       });
       expect(warnings, warnings.join('\n')).to.have.length(1);
-      expect(warnings[0]).to.contain('<fc-login-block>').and.contain('rule 7').and.contain(provider);
+      expect(warnings[0]).to.contain('<fc-login-block>').and.contain(`rule ${rule}`);
+      if (provider) expect(warnings[0]).to.contain(provider);
       expect(el.complianceWarnings).to.have.length(1);
-      expect(el.complianceWarnings[0].rule).to.equal(7);
+      expect(el.complianceWarnings[0].rule).to.equal(rule);
       expect(el.complianceWarnings[0].provider).to.equal(provider);
-      expect(el.contains(el.complianceWarnings[0].element)).to.equal(true);
+      expect(holds(el, el.complianceWarnings[0].element)).to.equal(true);
     });
   }
 
@@ -234,6 +271,11 @@ describe('<fc-login-block>: rule 7, no social or private sign-in next to FranceC
     ['"Mot de passe oublié ?"', html`<a href="/mot-de-passe">Mot de passe oublié ?</a>`],
     ['a paragraph that mentions Google without offering it', html`<p>Nous n’utilisons pas Google Analytics.</p>`],
     ['words that merely contain a provider name', html`<a href="/chapelle">Chapelle et pineapple</a><button>Taxe</button>`],
+    // Flagged before the detector moved to src/shared: an e-mail address is a mailbox,
+    // a help text is not an offer to sign in.
+    ['an e-mail address in a button', html`<button type="button">Continuer en tant que marie.clement@gmail.com</button>`],
+    ['a mailto: link to a Gmail address', html`<a href="mailto:support.service@gmail.com">Écrire au support</a>`],
+    ['a help text that mentions Google', html`<a href="/aide">Votre mot de passe n’est pas celui de votre compte Google</a>`],
   ];
   for (const [name, content] of innocent) {
     it(`stays quiet about ${name}`, async () => {
@@ -270,6 +312,25 @@ describe('<fc-login-block>: rule 7, no social or private sign-in next to FranceC
       await waitUntil(() => el.complianceWarnings.length === 2, 'role seen');
     });
     expect(el.complianceWarnings.map((w) => w.provider)).to.deep.equal(['Facebook', 'PayPal']);
+  });
+
+  it('notices an image, an onclick and an iframe added or changed later', async () => {
+    const el = await fixture<FcLoginBlock>(
+      html`<fc-login-block><img src=${pixel} alt="" /><span>Continuer</span></fc-login-block>`,
+    );
+    await captureConsole(async () => {
+      el.querySelector('img')!.src = '/img/apple-logo.svg';
+      await waitUntil(() => el.complianceWarnings.length === 1, 'src seen');
+      el.querySelector('span')!.setAttribute('onclick', 'loginWithLinkedIn()');
+      await waitUntil(() => el.complianceWarnings.length === 2, 'onclick seen');
+      el.append(document.createElement('iframe'));
+      await waitUntil(() => el.complianceWarnings.length === 3, 'iframe seen');
+    });
+    expect(el.complianceWarnings.map((w) => [w.rule, w.provider])).to.deep.equal([
+      [7, 'Apple'],
+      [7, 'LinkedIn'],
+      [13, undefined],
+    ]);
   });
 });
 
@@ -324,7 +385,7 @@ describe('<fc-login-block>: accessibility and keyboard', () => {
       await sendKeys({ press: 'Tab' });
       let active: Element | null = document.activeElement;
       while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-      seen.push(active?.id || active?.getAttribute('part') || active?.localName || '');
+      seen.push(active?.id || inBlock(active) || active?.localName || '');
     }
     expect(seen).to.deep.equal(['button', 'link', 'email', 'go', 'create']);
   });
@@ -389,7 +450,7 @@ describe('the checklist mock-up login page, end to end', () => {
         await sendKeys({ press: 'Tab' });
         let active: Element | null = document.activeElement;
         while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-        seen.push(active?.id || active?.getAttribute('part') || active?.textContent?.trim() || '');
+        seen.push(active?.id || inBlock(active) || active?.textContent?.trim() || '');
       }
       expect(seen).to.deep.equal([
         'button',

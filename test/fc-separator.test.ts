@@ -15,7 +15,7 @@ describe('<fc-separator>', () => {
       const p = el.shadowRoot!.querySelector('p')!;
       expect(p.textContent!.trim()).to.equal('ou');
       expect(getComputedStyle(p).textTransform).to.equal('uppercase');
-      const label = el.shadowRoot!.querySelector('[part="label"]')!.getBoundingClientRect();
+      const label = el.shadowRoot!.querySelector('p > span')!.getBoundingClientRect();
       const box = el.getBoundingClientRect();
       // Centred: the word's middle is the separator's middle.
       expect(label.left + label.width / 2).to.be.closeTo(box.left + box.width / 2, 1);

@@ -2,6 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import '../src/define/fc-button.js';
 import type { FcButton } from '../src/define/fc-button.js';
+import '../src/index.js';
+import { captureConsole } from './helpers.js';
 
 // A page that does everything that usually leaks into components: root font size,
 // inherited typography, global box-sizing and margins, text effects.
@@ -19,7 +21,7 @@ const HOSTILE_CSS = `
 `;
 
 const part = (el: FcButton, name: string) =>
-  el.shadowRoot!.querySelector(`[part~="${name}"]`) as HTMLElement;
+  el.shadowRoot!.querySelector(`.${name}`) as HTMLElement;
 
 describe('<fc-button> on a hostile page', () => {
   let style: HTMLStyleElement | undefined;
@@ -53,6 +55,88 @@ describe('<fc-button> on a hostile page', () => {
       const logo = part(el, 'logo').getBoundingClientRect();
       expect([logo.width, logo.height]).to.deep.equal([40, 48]);
       await visualDiff(button, name);
+    });
+  }
+});
+
+// A page that tries on purpose: ::part() rules, !important, pseudo-elements after a
+// part, and the private variables the styles use.
+const ATTACK_CSS = `
+  fc-button::part(button), fc-login-block::part(button) {
+    background: red !important; color: red !important; width: 100px !important; height: 20px !important;
+    padding: 0 !important; filter: grayscale(1) !important;
+  }
+  fc-button::part(label), fc-login-block::part(label) { display: none !important; }
+  fc-button::part(logo), fc-login-block::part(logo) { visibility: hidden !important; }
+  fc-button::part(button)::after { content: "S’identifier avec Google" !important; }
+  fc-login-block::part(link) { color: red !important; margin-top: 40px !important; display: none !important; }
+  fc-login-block::part(description), fc-login-block::part(separator), fc-separator::part(label) { display: none !important; }
+  fc-button, fc-login-block, fc-separator {
+    --_s: 0.5 !important; --_fg: red !important; --_bg: red !important; --_bg-hover: red !important;
+    --_focus: red !important; --_link: red !important; --_sentence: red !important; --_line: red !important; --_text: red !important;
+  }
+`;
+
+describe('a page that targets the elements on purpose', () => {
+  let style: HTMLStyleElement | undefined;
+  afterEach(() => style?.remove());
+
+  it('::part() rules and private variables change neither colours, size, label nor logo', async () => {
+    style = document.createElement('style');
+    style.textContent = ATTACK_CSS;
+    document.head.append(style);
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="background:#fff">
+      <fc-button theme="light"></fc-button>
+      <fc-login-block theme="light" href="/auth"><a href="/x">Autre</a></fc-login-block>
+      <fc-separator theme="light"></fc-separator>
+    </div>`);
+    const button = wrapper.querySelector<FcButton>('fc-button')!;
+    const block = wrapper.querySelector('fc-login-block')!;
+    await block.updateComplete;
+    await new Promise((r) => requestAnimationFrame(r));
+    const inBlock = block.shadowRoot!.querySelector('fc-button')!;
+    for (const el of [button, inBlock]) {
+      const inner = el.shadowRoot!.querySelector('button')!;
+      const css = getComputedStyle(inner);
+      expect([inner.getBoundingClientRect().width, inner.getBoundingClientRect().height]).to.deep.equal([209, 56]);
+      expect(css.backgroundColor).to.equal('rgb(0, 0, 145)');
+      expect(css.color).to.equal('rgb(245, 245, 254)');
+      expect(css.filter).to.equal('none');
+      expect(getComputedStyle(inner, '::after').content).to.equal('none');
+      const label = el.shadowRoot!.querySelector('.label')!;
+      expect(getComputedStyle(label).display).to.equal('flex');
+      expect(label.getBoundingClientRect().width).to.be.greaterThan(100);
+      const logo = el.shadowRoot!.querySelector('.logo')!;
+      expect(getComputedStyle(logo).visibility).to.equal('visible');
+      expect([logo.getBoundingClientRect().width, logo.getBoundingClientRect().height]).to.deep.equal([40, 48]);
+    }
+    const link = block.shadowRoot!.querySelector<HTMLAnchorElement>('.info a')!;
+    expect(getComputedStyle(link).color).to.equal('rgb(0, 0, 145)');
+    expect(link.getBoundingClientRect().top - inBlock.getBoundingClientRect().bottom).to.be.closeTo(8, 0.5);
+    expect(block.shadowRoot!.querySelector('.description')!.getBoundingClientRect().height).to.be.greaterThan(0);
+    for (const sep of [wrapper.querySelector('fc-separator')!, block.shadowRoot!.querySelector('fc-separator')!]) {
+      const word = sep.shadowRoot!.querySelector('p > span')!;
+      expect(word.getBoundingClientRect().width).to.be.greaterThan(0);
+      expect(getComputedStyle(sep.shadowRoot!.querySelector('p')!, '::before').borderTopColor).to.equal('rgb(221, 221, 221)');
+    }
+  });
+
+  for (const [scale, expected, warns] of [
+    ['0.5', [209, 56], 1],
+    ['2', [418, 112], 0],
+    ['10', [2090, 560], 0],
+    ['1e9', [2090, 560], 1],
+  ] as const) {
+    it(`--fc-button-scale: ${scale} gives ${expected.join(' × ')} (ratio kept), ${warns} warning`, async () => {
+      const { result: el, warnings } = await captureConsole(async () => {
+        const b = await fixture<FcButton>(html`<fc-button style="--fc-button-scale:${scale}"></fc-button>`);
+        await new Promise((r) => setTimeout(r, 50));
+        return b;
+      });
+      const box = el.shadowRoot!.querySelector('button')!.getBoundingClientRect();
+      expect([box.width, box.height]).to.deep.equal(expected);
+      expect(warnings, warnings.join('\n')).to.have.length(warns);
+      if (warns) expect(warnings[0]).to.contain('<fc-button>').and.contain('--fc-button-scale');
     });
   }
 });

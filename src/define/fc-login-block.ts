@@ -5,6 +5,6 @@ import { FcLoginBlock } from '../fc-login-block/fc-login-block.js';
 
 export { FcLoginBlock };
 export type { ComplianceWarning, FcLoginBlockSection } from '../fc-login-block/fc-login-block.js';
-export type { PrivateSignInFinding } from '../fc-login-block/private-sign-in.js';
+export type { ComplianceFinding, FrameFinding, PrivateSignInFinding } from '../shared/private-sign-in.js';
 
 if (!customElements.get('fc-login-block')) customElements.define('fc-login-block', FcLoginBlock);

@@ -2,14 +2,16 @@ import { css } from 'lit';
 
 /*
  * Every length is `N px × --_s`, so a larger --fc-button-scale enlarges the whole
- * button homothetically (docs/qualification.md#geometry: "Le bouton peut être plus grand, mais
- * l'homothétie doit être respectée"). Pixels, never rem/em: a page with
- * `html { font-size: 62.5% }` must not change the button (docs/qualification.md#geometry).
+ * button homothetically (docs/qualification.md#geometry: "Le bouton peut être plus
+ * grand, mais l'homothétie doit être respectée"). Pixels, never rem/em: a page with
+ * `html { font-size: 62.5% }` must not change the button.
+ *
+ * Nothing here can be reached from the page: the button has no CSS part, `all: initial`
+ * stops inherited styles, and every private variable (--_s, --_fg…) is set on the
+ * inner button itself, so a value the page sets on the host is never the one used.
  */
 export const fcButtonStyles = css`
   :host {
-    /* docs/qualification.md#geometry: never smaller than 209 × 56, so the scale is clamped to 1. */
-    --_s: max(1, var(--fc-button-scale, 1));
     display: inline-block;
     vertical-align: middle;
     inline-size: max-content;
@@ -23,6 +25,9 @@ export const fcButtonStyles = css`
     /* Inherited typography from the page (line-height, serif fonts, letter
        spacing, text-transform…) must not reach the button: start from nothing. */
     all: initial;
+    /* Never smaller than 209 × 56, never larger than 10 times (MAX_SCALE in fc-button.ts),
+       where the box would outgrow what layout can size exactly. */
+    --_s: clamp(1, var(--fc-button-scale, 1), 10);
     box-sizing: border-box;
     position: relative;
     display: flex;

@@ -1,7 +1,8 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
+import { FcElement, reflectText } from '../shared/element.js';
 import { logoPaths, logoViewBox, plusPaths, plusViewBox } from '../generated/logos.js';
 import { BRAND, BRAND_PLUS, DATA, LOGIN } from '../shared/texts.js';
-import { oneOf, warnOnce } from '../shared/warn.js';
+import { oneOf, text, warnOnce } from '../shared/warn.js';
 import { safeHref } from '../shared/url.js';
 import { ThemeController } from '../shared/theme.js';
 import { fcButtonStyles } from './fc-button.styles.js';
@@ -47,11 +48,18 @@ function registerScale() {
  */
 const scaleChecks = new Set<HTMLElement>();
 
+/** The largest --fc-button-scale: 2090 × 560, far below where layout sizes saturate. */
+export const MAX_SCALE = 10;
+
 function checkScales() {
   for (const el of scaleChecks) {
     const raw = el.isConnected ? getComputedStyle(el).getPropertyValue('--fc-button-scale').trim() : '';
-    if (raw !== '' && Number.parseFloat(raw) < 1) {
-      warnOnce(el, `scale=${raw}`, `--fc-button-scale: ${raw} would make the button smaller than 209 × 56; using 1.`);
+    const scale = Number.parseFloat(raw);
+    // The styles clamp the scale to [1, MAX_SCALE] (docs/qualification.md#geometry):
+    // never smaller than 209 × 56, and never so large that the box stops being exact.
+    if (scale < 1 || scale > MAX_SCALE) {
+      const used = scale < 1 ? 1 : MAX_SCALE;
+      warnOnce(el, `scale=${raw}`, `--fc-button-scale: ${raw} is outside 1 to ${MAX_SCALE}; using ${used}.`);
     }
   }
   scaleChecks.clear();
@@ -74,37 +82,37 @@ function checkScales() {
  *
  * @summary The FranceConnect login (or "Récupérer ses données") button.
  *
- * @csspart button - The native button that carries the role, the focus and the colours.
- * @csspart logo - The FranceConnect logo (decorative, `aria-hidden`).
- * @csspart label - The two lines of text.
+ * The button exposes no CSS part: its colours, size, label and logo are what the
+ * qualification checks, so no page rule may reach them (README, "What a page may
+ * still change").
  *
  * @cssproperty [--fc-button-scale=1] - Enlarges the button homothetically (text and
- *   logo included). Values below 1 are clamped to 1: the button is never smaller than 209 × 56.
+ *   logo included), from 1 to 10: values below 1 are clamped to 1 (the button is never
+ *   smaller than 209 × 56), values above 10 to 10.
  *
  * @event fc-activate - Cancelable; fired when the button is activated, before it
  *   navigates to `href` or submits its form. `detail.href` is the absolute URL, or
  *   null for a form submission. Call `preventDefault()` to handle the login yourself.
  * @event click - The native click, bubbling out of the shadow root as usual.
  */
-export class FcButton extends LitElement {
+export class FcButton extends FcElement {
   static override styles = [palette, fcButtonStyles];
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = {
-    ...LitElement.shadowRootOptions,
+    ...FcElement.shadowRootOptions,
     delegatesFocus: true,
   };
   // Declared here rather than with decorators, which cost every page bytes (README,
   // "Development"); the fields below keep their types and docs.
   static override properties = {
-    variant: { reflect: true },
+    variant: reflectText,
     plus: { type: Boolean, reflect: true },
-    theme: { reflect: true },
+    theme: reflectText,
     href: {},
     disabled: { type: Boolean, reflect: true },
     name: {},
     value: {},
     busy: { state: true },
-    formDisabled: { state: true },
   };
 
   // Unions written out rather than named (FcButtonVariant, ThemeSetting): custom-elements.json copies a type
@@ -118,8 +126,11 @@ export class FcButton extends LitElement {
   /** `system` (the page's DSFR theme, else `prefers-color-scheme`), `light` or `dark`. */
   theme: 'system' | 'light' | 'dark' = 'system';
 
-  /** Where activation navigates, in this window. Only http(s) URLs are followed. */
-  href?: string;
+  /**
+   * Where activation navigates, in this window: a string or a `URL` object. Only
+   * http(s) URLs are followed; anything else is refused with an error.
+   */
+  href?: string | URL;
 
   /** Greys the button out (DSFR disabled colours); it cannot be focused or activated. */
   disabled = false;
@@ -132,7 +143,8 @@ export class FcButton extends LitElement {
 
   /** True for a few seconds after an activation: further activations are ignored. */
   private busy = false;
-  private formDisabled = false;
+  /** What formDisabledCallback last said: a disabled fieldset, or our own `disabled` attribute. */
+  #formDisabled = false;
 
   readonly #internals: ElementInternals;
   readonly #themes = new ThemeController(this);
@@ -142,6 +154,10 @@ export class FcButton extends LitElement {
     super();
     registerScale();
     this.#internals = this.attachInternals();
+    // On the host, not on the inner <button>: the inner button's clicks (mouse, Enter,
+    // Space) bubble here, and so does `el.click()`, which activates us as it does a
+    // native button.
+    this.addEventListener('click', this.#onClick);
   }
 
   /**
@@ -173,7 +189,9 @@ export class FcButton extends LitElement {
 
   /** @internal Form-associated callback: a disabled <fieldset> disables the button. */
   formDisabledCallback(disabled: boolean) {
-    this.formDisabled = disabled;
+    this.#formDisabled = disabled;
+    // Called outside updates: FcElement writes a reflected `disabled` attribute in the setter.
+    this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -197,17 +215,17 @@ export class FcButton extends LitElement {
     this.#busyTimer = setTimeout(this.#clearBusy, ACTIVATION_GUARD_MS);
   }
 
-  #onClick(event: MouseEvent) {
-    if (this.disabled || this.formDisabled || this.busy) {
+  readonly #onClick = (event: MouseEvent) => {
+    if (this.disabled || this.#formDisabled || this.busy) {
       event.preventDefault();
       return;
     }
-    const href = this.href ? safeHref(this, this.href) : null;
-    if (this.href && href === null) return; // refused URL: reported, nothing happens
+    const href = safeHref(this, this.href);
+    if (href === null) return; // refused URL: reported, nothing happens
     const form = this.form;
-    if (href === null && !form) return; // nowhere to go: a placeholder button
+    if (!href && !form) return; // nowhere to go: a placeholder button
 
-    if (href !== null) {
+    if (href) {
       // Busy even when the page takes over (fc-activate cancelled): a double click
       // must not start two authorisations either way.
       this.#startBusy();
@@ -220,7 +238,7 @@ export class FcButton extends LitElement {
     } else {
       this.#startBusy();
     }
-  }
+  };
 
   /** Fires the cancelable fc-activate event; true when the page lets the button proceed. */
   #activate(href: string | null): boolean {
@@ -238,13 +256,15 @@ export class FcButton extends LitElement {
   #submit(form: HTMLFormElement) {
     let submitted = false;
     const onSubmit = () => (submitted = true);
+    const name = text(this, 'name', this.name);
+    const value = text(this, 'value', this.value);
     // A form reached through a shadow host does not see this element's form value:
     // the entry is added to the FormData the submission builds instead.
     const own = form === this.#internals.form;
-    const addEntry = (e: FormDataEvent) => e.formData.append(this.name, this.value);
+    const addEntry = (e: FormDataEvent) => e.formData.append(name, value);
     form.addEventListener('submit', onSubmit, { once: true });
-    if (this.name && own) this.#internals.setFormValue(this.value);
-    if (this.name && !own) form.addEventListener('formdata', addEntry);
+    if (name && own) this.#internals.setFormValue(value);
+    if (name && !own) form.addEventListener('formdata', addEntry);
     try {
       form.requestSubmit();
     } finally {
@@ -272,19 +292,17 @@ export class FcButton extends LitElement {
       (line) => html`<span class=${variant === 'data' ? 'line small' : 'line'}>${`${line} `}</span>`,
     );
     return html`<button
-      part="button"
       type="button"
       lang="fr"
       class=${`button ${theme}${this.plus ? ' plus' : ''}`}
       aria-label=${`${first} ${brand}`}
       aria-busy=${this.busy ? 'true' : nothing}
-      ?disabled=${this.disabled || this.formDisabled}
-      @click=${this.#onClick}
+      ?disabled=${this.disabled || this.#formDisabled}
     >
-      <svg part="logo" class="logo" viewBox=${logoViewBox} aria-hidden="true">
+      <svg class="logo" viewBox=${logoViewBox} aria-hidden="true">
         ${logoPaths}
       </svg>
-      <span part="label" class="label"
+      <span class="label"
         >${firstLines}<span class="line brand">${BRAND}</span></span
       >${this.plus
         ? html`<svg class="glyph" viewBox=${plusViewBox} aria-hidden="true">${plusPaths}</svg>`

@@ -1,4 +1,5 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { FcElement, reflectText } from '../shared/element.js';
 import { BUTTON_VARIANTS, type FcButtonVariant } from '../fc-button/fc-button.js';
 import {
   BRAND,
@@ -14,8 +15,8 @@ import {
 } from '../shared/texts.js';
 import { palette } from '../shared/palette.js';
 import { ThemeController } from '../shared/theme.js';
-import { oneOf, warnOnce } from '../shared/warn.js';
-import { CLUE_ATTRIBUTES, findPrivateSignIns, type PrivateSignInFinding } from './private-sign-in.js';
+import { oneOf, quote, text, warnOnce } from '../shared/warn.js';
+import { CLUE_ATTRIBUTES, findForbidden, type ComplianceFinding } from '../shared/private-sign-in.js';
 import { fcLoginBlockStyles } from './fc-login-block.styles.js';
 
 export const SECTIONS = ['connexion', 'inscription'] as const;
@@ -23,11 +24,14 @@ export type FcLoginBlockSection = (typeof SECTIONS)[number];
 
 const HEADING_LEVELS = ['2', '3', '4', '5', '6'];
 
-/** What a compliance check found, for a page's own tests. */
-export interface ComplianceWarning extends PrivateSignInFinding {
+/**
+ * What a compliance check found, for a page's own tests: a social or private
+ * sign-in (rule 7, with its `provider`) or an iframe (rule 13).
+ */
+export type ComplianceWarning = ComplianceFinding & {
   /** The message printed with console.warn. */
   readonly message: string;
-}
+};
 
 /** A short description of an element for a message: its tag, id and classes. */
 function describe(el: Element): string {
@@ -39,44 +43,43 @@ function describe(el: Element): string {
 
 /**
  * The whole FranceConnect section of a login or sign-up page, in the order the
- * qualification checks it (docs/qualification.md#rule-1 to #rule-7): a heading, the explanatory sentence,
- * the button, the "Qu’est-ce que FranceConnect ?" link 8 px under it, the "OU"
- * separator, then the service's other ways in, always below FranceConnect.
+ * qualification checks it (docs/qualification.md#rule-1 to #rule-7): a heading, the
+ * explanatory sentence, the button, the "Qu’est-ce que FranceConnect ?" link 8 px under
+ * it (12 px for FranceConnect+), the "OU" separator, then the service's other ways in,
+ * always below FranceConnect.
  *
  * | FranceConnect rule (docs/qualification.md) | how the block meets it |
  * |---|---|
  * | 1. Bouton dans la section Connexion, texte explicatif au-dessus | the exact sentence, then the button (by construction) |
- * | 2. Lien « Qu'est-ce que FranceConnect ? » sous le bouton, 8 px | the link, 8 px under the button, coloured and underlined like a link (by construction) |
+ * | 2. Lien « Qu'est-ce que FranceConnect ? » sous le bouton, 8 px | the link, 8 px under the button (FC+: 12 px), coloured and underlined like a link (by construction) |
  * | 3. and 4. Same in the Inscription section | `section="inscription"` |
  * | 5. FranceConnect est le premier mode de connexion | the slot comes after the button and the link (by construction) |
  * | 6. Séparation par une ligne portant « OU » | `<fc-separator>` as soon as the slot has content (by construction) |
- * | 7. Pas de services d'identification de réseaux sociaux | slotted Google, Facebook, Apple… sign-ins: a warning and `complianceWarnings` |
+ * | 7. Pas de services d'identification de réseaux sociaux | slotted Google, Facebook, Apple… sign-ins or icons: a warning and `complianceWarnings` |
+ * | 13. Pas de pop-ups ni d'iframes | the button navigates in this window; a slotted `<iframe>`: a warning and `complianceWarnings` |
  *
  * @summary FranceConnect's login or sign-up section, compliant by construction.
  *
  * @slot - The service's other ways in (its own login form, "Créer mon compte"…),
- *   shown below the separator. Social or private sign-ins are reported (rule 7).
+ *   shown below the separator. Social or private sign-ins (rule 7) and iframes
+ *   (rule 13) are reported.
  *
- * @csspart heading - The heading.
- * @csspart description - The explanatory sentence.
- * @csspart button - The FranceConnect button (the inner `<button>` of `<fc-button>`).
- * @csspart logo - The button's logo.
- * @csspart label - The button's text.
- * @csspart link - The "Qu’est-ce que FranceConnect ?" link.
- * @csspart separator - The `<fc-separator>`.
+ * @csspart heading - The heading, the one part a page may style like its own headings.
+ *   The sentence, the button, the link and the separator expose no part: their text,
+ *   colours and spacing are what the qualification checks.
  *
  * @cssproperty [--fc-button-scale=1] - Enlarges the button homothetically (see `<fc-button>`).
  *
  * @event fc-activate - From the inner button (see `<fc-button>`); cancelable.
  */
-export class FcLoginBlock extends LitElement {
+export class FcLoginBlock extends FcElement {
   static override styles = [palette, fcLoginBlockStyles];
   static formAssociated = true;
   static override properties = {
-    section: { reflect: true },
-    variant: { reflect: true },
+    section: reflectText,
+    variant: reflectText,
     plus: { type: Boolean, reflect: true },
-    theme: { reflect: true },
+    theme: reflectText,
     href: {},
     disabled: { type: Boolean, reflect: true },
     name: {},
@@ -85,11 +88,8 @@ export class FcLoginBlock extends LitElement {
     headingLevel: { attribute: 'heading-level' },
     noHeading: { type: Boolean, attribute: 'no-heading' },
     hasOtherWays: { state: true },
-    formDisabled: { state: true },
   };
 
-  // Unions written out rather than named (FcLoginBlockSection, FcButtonVariant, ThemeSetting): custom-elements.json copies a type
-  // as written, and Storybook makes a choice control only of literal unions (.storybook/preview.ts).
   /** `connexion` (login page, default) or `inscription` (sign-up page): sets the default heading. */
   section: 'connexion' | 'inscription' = 'connexion';
 
@@ -102,8 +102,8 @@ export class FcLoginBlock extends LitElement {
   /** `system` (default), `light` or `dark`, for the whole block. */
   theme: 'system' | 'light' | 'dark' = 'system';
 
-  /** Where the button navigates, in this window (see `<fc-button>`). */
-  href?: string;
+  /** Where the button navigates, in this window: a string or a `URL` (see `<fc-button>`). */
+  href?: string | URL;
 
   /** Disables the button. */
   disabled = false;
@@ -124,7 +124,7 @@ export class FcLoginBlock extends LitElement {
   noHeading = false;
 
   private hasOtherWays = false;
-  private formDisabled = false;
+  #formDisabled = false;
   // Not rendered, so not reactive: a mutation in the slotted content re-renders nothing.
   #warnings: readonly ComplianceWarning[] = [];
 
@@ -138,6 +138,12 @@ export class FcLoginBlock extends LitElement {
   constructor() {
     super();
     this.#internals = this.attachInternals();
+    // `block.click()` activates the block's button, as `click()` on a native button
+    // does. Only a click aimed at the host itself: a click inside (the button's own,
+    // the slotted links) starts deeper in the composed path.
+    this.addEventListener('click', (event) => {
+      if (event.composedPath()[0] === this) this.renderRoot.querySelector('fc-button')?.click();
+    });
   }
 
   /** The form the button submits when it has no `href`. */
@@ -146,8 +152,9 @@ export class FcLoginBlock extends LitElement {
   }
 
   /**
-   * What the compliance checks found in the slotted content: today, social or private
-   * sign-ins next to FranceConnect (rule 7). Empty when the block is compliant.
+   * What the compliance checks found in the slotted content (open shadow roots
+   * included): social or private sign-ins next to FranceConnect (rule 7) and iframes
+   * (rule 13). Empty when the block is compliant.
    */
   get complianceWarnings(): readonly ComplianceWarning[] {
     return this.#warnings;
@@ -155,7 +162,9 @@ export class FcLoginBlock extends LitElement {
 
   /** @internal A disabled <fieldset> around the block disables its button. */
   formDisabledCallback(disabled: boolean) {
-    this.formDisabled = disabled;
+    this.#formDisabled = disabled;
+    // Called outside updates: FcElement writes a reflected `disabled` attribute in the setter.
+    this.requestUpdate();
   }
 
   override connectedCallback() {
@@ -166,7 +175,8 @@ export class FcLoginBlock extends LitElement {
       childList: true,
       characterData: true,
       attributes: true,
-      // What the rule 7 check reads, and what makes an element a link or a button.
+      // What the rule 7 check reads (onclick, src and ids included), and what makes an
+      // element a link or a button.
       attributeFilter: [...CLUE_ATTRIBUTES, 'role', 'type'],
     });
   }
@@ -183,10 +193,14 @@ export class FcLoginBlock extends LitElement {
       (n) => n.nodeType === Node.ELEMENT_NODE || (n.textContent ?? '').trim() !== '',
     );
     const elements = nodes.filter((n): n is Element => n instanceof Element);
-    this.#warnings = findPrivateSignIns(elements).map((finding) => {
+    this.#warnings = findForbidden(elements).map((finding) => {
       const offender = describe(finding.element);
-      const message = `rule 7 of FranceConnect's qualification: no social or private sign-in next to FranceConnect, but ${offender} offers ${finding.provider}. Remove it from this page section.`;
-      warnOnce(this, `rule7:${finding.provider}:${offender}`, message);
+      const message = `rule ${finding.rule} of FranceConnect's qualification: no ${
+        finding.provider
+          ? `social or private sign-in next to FranceConnect, but ${offender} offers ${finding.provider}`
+          : `iframe, but ${offender} is one`
+      }. Remove it from this page section.`;
+      warnOnce(this, `${finding.rule}:${finding.provider}:${offender}`, message);
       return Object.freeze({ ...finding, message });
     });
   }
@@ -199,14 +213,11 @@ export class FcLoginBlock extends LitElement {
       : `Se connecter avec ${brand}`;
   }
 
-  #renderHeading(text: string): HTMLHeadingElement {
-    let level = String(this.headingLevel ?? '2').trim();
+  #renderHeading(content: string): HTMLHeadingElement {
+    let level = text(this, 'heading-level', this.headingLevel, '2').trim();
     if (!HEADING_LEVELS.includes(level)) {
-      warnOnce(
-        this,
-        `heading-level=${level}`,
-        `heading-level "${level}" is not a heading level from 2 to 6; using 2.`,
-      );
+      const shown = quote(level);
+      warnOnce(this, `heading-level=${shown}`, `heading-level "${shown}" is not a heading level from 2 to 6; using 2.`);
       level = '2';
     }
     let heading = this.#headingElement;
@@ -216,7 +227,7 @@ export class FcLoginBlock extends LitElement {
       heading.setAttribute('part', 'heading');
     }
     // Text, never markup: the heading attribute is page data.
-    heading.textContent = text;
+    heading.textContent = content;
     return heading;
   }
 
@@ -224,29 +235,31 @@ export class FcLoginBlock extends LitElement {
     const section = oneOf(this, 'section', this.section, SECTIONS);
     const variant = oneOf(this, 'variant', this.variant, BUTTON_VARIANTS);
     const theme = this.#themes.resolve(this.theme);
-    const heading = this.heading?.trim() || this.#defaultHeading(section, variant);
+    const heading = text(this, 'heading', this.heading).trim() || this.#defaultHeading(section, variant);
     const linkText = this.plus ? INFO_LINK_PLUS : INFO_LINK;
     // "Opens a new window" is part of the link's name and title (docs/qualification.md#texts).
     const linkTitle = `${linkText} - ${NEW_WINDOW}`;
 
-    return html`<div class="block ${theme}" lang="fr">
+    // The button and the separator get the validated variant and the resolved theme: a
+    // bad value is reported once, by the block. href, name and value go down as
+    // properties (no conversion to text that could throw); what the button reports
+    // about them names the block (shared/warn.ts).
+    return html`<div class="block ${theme}${this.plus ? ' plus' : ''}" lang="fr">
       ${this.noHeading ? nothing : this.#renderHeading(heading)}
-      <p part="description" class="description">
+      <p class="description">
         ${this.plus ? SENTENCE_PLUS : SENTENCE}
       </p>
       <fc-button
-        exportparts="button, logo, label"
         variant=${variant}
         ?plus=${this.plus}
-        theme=${this.theme}
-        href=${this.href ?? nothing}
-        ?disabled=${this.disabled || this.formDisabled}
-        name=${this.name}
-        value=${this.value}
+        theme=${theme}
+        .href=${this.href}
+        ?disabled=${this.disabled || this.#formDisabled}
+        .name=${this.name}
+        .value=${this.value}
       ></fc-button>
       <p class="info">
         <a
-          part="link"
           href=${this.plus ? INFO_URL_PLUS : INFO_URL}
           target="_blank"
           rel="noopener"
@@ -255,7 +268,7 @@ export class FcLoginBlock extends LitElement {
         >
       </p>
       ${this.hasOtherWays
-        ? html`<fc-separator part="separator" theme=${this.theme}></fc-separator>`
+        ? html`<fc-separator theme=${theme}></fc-separator>`
         : nothing}
       <slot @slotchange=${this.#checkSlotted}></slot>
     </div>`;

@@ -1,19 +1,19 @@
-import { LitElement, html, nothing, svg } from 'lit';
+import { html, nothing, svg } from 'lit';
+import { FcElement, reflectText } from '../shared/element.js';
 import { ThemeController } from '../shared/theme.js';
 import { palette } from '../shared/palette.js';
-import { warnOnce, errorOnce } from '../shared/warn.js';
+import { warnOnce, quote } from '../shared/warn.js';
+import { readIdentity } from '../shared/identity.js';
 import {
-  CLAIM_NAMES,
   EMAIL_PATTERN,
   FIELDS,
   GENDERS,
   displayValue,
-  formatProblem,
   type ClaimField,
   type ClaimName,
   type FcIdentity,
   type PlaceNameResolver,
-} from './claims.js';
+} from '../shared/claims.js';
 import { fcProfileFormStyles } from './fc-profile-form.styles.js';
 
 const lockIcon = html`<svg class="lock" viewBox="0 0 24 24" aria-hidden="true">
@@ -62,23 +62,22 @@ function validationMessage(field: ClaimField, validity: ValidityState): string {
  * @event input - Native, from the editable fields.
  * @event change - Native, re-dispatched from the element for the editable fields.
  */
-export class FcProfileForm extends LitElement {
+export class FcProfileForm extends FcElement {
   static override styles = [palette, fcProfileFormStyles];
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = {
-    ...LitElement.shadowRootOptions,
+    ...FcElement.shadowRootOptions,
     delegatesFocus: true,
   };
 
   static override properties = {
-    theme: { reflect: true },
+    theme: reflectText,
     placeName: { attribute: false },
     claims: { state: true },
     unreadable: { state: true },
     values: { state: true },
     touched: { state: true },
     showAllErrors: { state: true },
-    formDisabled: { state: true },
   };
 
   static override get observedAttributes() {
@@ -92,7 +91,9 @@ export class FcProfileForm extends LitElement {
 
   /**
    * Names for COG codes: `(kind, code) => name`, kind being `commune` or `country`.
-   * Without it, codes are shown as codes, except France (99100).
+   * Without it, codes are shown as codes, except France (99100). Anything but a
+   * function is ignored with a warning; a name that is not text, or a resolver that
+   * throws, shows the code.
    */
   placeName?: PlaceNameResolver;
 
@@ -101,7 +102,7 @@ export class FcProfileForm extends LitElement {
   private values: Partial<Record<ClaimName, string>> = {};
   private touched = new Set<ClaimName>();
   private showAllErrors = false;
-  private formDisabled = false;
+  #formDisabled = false;
 
   readonly #internals: ElementInternals;
   readonly #themes = new ThemeController(this);
@@ -125,12 +126,7 @@ export class FcProfileForm extends LitElement {
   }
 
   set identity(value: FcIdentity | string | null | undefined) {
-    if (typeof value === 'string') {
-      this.#readIdentityJson(value);
-      return;
-    }
-    this.unreadable = false;
-    this.#adopt(value ?? null);
+    this.#read(value);
   }
 
   override connectedCallback() {
@@ -146,9 +142,9 @@ export class FcProfileForm extends LitElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null) {
     super.attributeChangedCallback(name, old, value);
-    if (name === 'identity' && old !== value) {
-      if (value === null) this.identity = null;
-      else this.#readIdentityJson(value);
+    // Re-read even the same text: the property may have been set since (docs: bindings).
+    if (name === 'identity') {
+      this.#read(value);
     }
   }
 
@@ -182,58 +178,39 @@ export class FcProfileForm extends LitElement {
 
   /** @internal */
   formDisabledCallback(disabled: boolean) {
-    this.formDisabled = disabled;
+    this.#formDisabled = disabled;
+    // Called outside updates: FcElement writes a reflected `disabled` attribute in the setter.
+    this.requestUpdate();
   }
 
-  #readIdentityJson(json: string) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(json);
-    } catch {
-      parsed = undefined;
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      // Never show half-read data as if FranceConnect had verified it.
-      errorOnce(
-        this,
-        `identity=${json}`,
-        `the identity attribute is not a JSON object of claims; no identity is shown and the form cannot be submitted.`,
-      );
-      this.claims = null;
-      this.unreadable = true;
-      this.values = {};
-      return;
-    }
-    this.unreadable = false;
-    this.#adopt(parsed as FcIdentity);
-  }
-
-  /** Takes a frozen copy of the known claims, warning about any in a wrong format. */
-  #adopt(source: FcIdentity | null) {
-    if (source === null) {
-      this.claims = null;
-    } else {
-      const copy: FcIdentity = {};
-      for (const name of [...CLAIM_NAMES, 'sub'] as const) {
-        const raw = (source as Record<string, unknown>)[name];
-        if (raw === undefined || raw === null) continue;
-        copy[name] = String(raw);
-        if (name === 'sub') continue;
-        const problem = formatProblem(name, copy[name]!);
-        if (problem) {
-          warnOnce(
-            this,
-            `claim:${name}=${copy[name]}`,
-            `claim ${name} ${JSON.stringify(copy[name])} ${problem}; it is shown as received${
-              FIELDS.find((f) => f.name === name)!.locked ? ' and stays locked' : ''
-            }.`,
-          );
-        }
-      }
-      this.claims = Object.freeze(copy);
-    }
+  /** The same reader as every element that shows an identity (src/shared/identity.ts). */
+  #read(value: unknown) {
+    const { claims, unreadable } = readIdentity(this, value, {
+      consequence: 'no identity is shown and the form cannot be submitted.',
+      checkFormats: true,
+    });
+    this.claims = claims;
+    this.unreadable = unreadable;
     this.formResetCallback();
   }
+
+  /** `placeName`, called safely: only a function, only text back, never a throw. */
+  readonly #placeName: PlaceNameResolver = (kind, code) => {
+    const resolve: unknown = this.placeName;
+    if (resolve == null) return undefined;
+    if (typeof resolve !== 'function') {
+      const shown = quote(resolve);
+      warnOnce(this, `placeName=${shown}`, `placeName must be a function (kind, code) => name, not "${shown}"; codes are shown.`);
+      return undefined;
+    }
+    try {
+      const name: unknown = resolve(kind, code);
+      return typeof name === 'string' ? name : undefined;
+    } catch (error) {
+      warnOnce(this, `placeName!${kind}:${code}`, `placeName threw for ${kind} ${code} (${quote(error)}); the code is shown.`);
+      return undefined;
+    }
+  };
 
   #initialValues(): Partial<Record<ClaimName, string>> {
     const values: Partial<Record<ClaimName, string>> = {};
@@ -305,7 +282,7 @@ export class FcProfileForm extends LitElement {
 
   #renderLocked(field: ClaimField) {
     const value = this.claims![field.name];
-    const shown = value === undefined ? 'Non transmis' : displayValue(field.name, value, this.placeName);
+    const shown = value === undefined ? 'Non transmis' : displayValue(field.name, value, this.#placeName);
     return html`<div class="field">
       <span class="label" id="label-${field.name}">${field.label}</span>
       <span
@@ -337,7 +314,7 @@ export class FcProfileForm extends LitElement {
             data-claim=${field.name}
             autocomplete=${field.autocomplete}
             ?required=${field.required}
-            ?disabled=${this.formDisabled}
+            ?disabled=${this.#formDisabled}
             aria-invalid=${showError ? 'true' : 'false'}
             aria-describedby=${showError ? `error-${field.name}` : nothing}
             @input=${(e: Event) => this.#onInput(field, e)}
@@ -357,7 +334,7 @@ export class FcProfileForm extends LitElement {
             pattern=${field.name === 'email' ? EMAIL_PATTERN : nothing}
             spellcheck="false"
             ?required=${field.required}
-            ?disabled=${this.formDisabled}
+            ?disabled=${this.#formDisabled}
             aria-invalid=${showError ? 'true' : 'false'}
             aria-describedby=${showError ? `error-${field.name}` : nothing}
             @input=${(e: Event) => this.#onInput(field, e)}

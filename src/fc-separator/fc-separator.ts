@@ -1,7 +1,9 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
+import { FcElement, reflectText } from '../shared/element.js';
 import { SEPARATOR } from '../shared/texts.js';
 import { palette } from '../shared/palette.js';
 import { ThemeController } from '../shared/theme.js';
+import { text } from '../shared/warn.js';
 
 /**
  * The line that separates FranceConnect from the other ways to log in, with the
@@ -15,11 +17,12 @@ import { ThemeController } from '../shared/theme.js';
  *
  * @summary The "OU" separator line.
  *
- * @csspart label - The word between the two lines.
+ * It exposes no CSS part: the line and the word are what rule 6 checks
+ * (docs/qualification.md#rule-6), so no page rule may hide or restyle them.
  *
  * @cssproperty [--fc-separator-spacing=24px] - Space above and below the separator.
  */
-export class FcSeparator extends LitElement {
+export class FcSeparator extends FcElement {
   static override styles = [
     palette,
     css`
@@ -50,9 +53,9 @@ export class FcSeparator extends LitElement {
       }
     `,
   ];
-  static override properties = { label: {}, theme: { reflect: true } };
+  static override properties = { label: {}, theme: reflectText };
 
-  /** The word on the line; "ou" unless told otherwise. */
+  /** The word on the line; "ou" unless told otherwise (a number is taken as text). */
   label: string = SEPARATOR;
 
   // A union written out rather than named (ThemeSetting): custom-elements.json copies a type
@@ -63,9 +66,9 @@ export class FcSeparator extends LitElement {
   readonly #themes = new ThemeController(this);
 
   protected override render() {
-    const word = this.label?.trim() || SEPARATOR;
+    const word = text(this, 'label', this.label).trim() || SEPARATOR;
     return html`<p class="or ${this.#themes.resolve(this.theme)}" lang="fr">
-      <span part="label">${word}</span>
+      <span>${word}</span>
     </p>`;
   }
 }

@@ -1,49 +1,83 @@
 /**
- * Attributes never throw (a throw from HTML is invisible to the page's author):
- * a bad value is reported once per element and value, naming the element, the
- * value and what was used instead, and the element falls back to the compliant default.
+ * Attributes and properties never throw (a throw from HTML is invisible to the page's
+ * author, and a framework passes numbers, URL objects, arrays and null): a bad value is
+ * reported once per element and value, naming the element the author wrote, the value
+ * and what was used instead, and the element falls back to the compliant default.
  */
 const reported = new WeakMap<Element, Set<string>>();
 
-function once(el: Element, key: string): boolean {
-  let keys = reported.get(el);
-  if (!keys) reported.set(el, (keys = new Set()));
-  if (keys.has(key)) return false;
-  keys.add(key);
-  return true;
+/**
+ * The element the page's author wrote: the outermost of our elements around `el`. A
+ * `<fc-button>` inside `<fc-login-block>` reports as the block, and once for both.
+ */
+function author(el: Element): Element {
+  let root = el.getRootNode();
+  while (root instanceof ShadowRoot && root.host.localName.startsWith('fc-')) {
+    el = root.host;
+    root = el.getRootNode();
+  }
+  return el;
 }
 
-const tag = (el: Element) => `<${el.localName}>`;
+/**
+ * Any JavaScript value as text for a message, cut to about 200 characters (a 100 KB
+ * URL is not printed whole). Never throws: symbols and objects without a prototype
+ * have no usable String(), hence `str`.
+ */
+export function quote(value: unknown): string {
+  const text = str(value);
+  return text.length > 200 ? `${text.slice(0, 200)}… (${text.length} characters)` : text;
+}
 
-/** A value the element cannot honour; it uses a compliant default instead. */
-export function warnOnce(el: Element, key: string, message: string): void {
-  if (once(el, `warn:${key}`)) {
-    console.warn(`${tag(el)}: ${message} See the README of franceconnect-elements.`, el);
+/** Any JavaScript value as text, never a throw. */
+export function str(value: unknown): string {
+  try {
+    return typeof value === 'symbol' ? value.toString() : String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
   }
 }
 
-/** A value refused for safety: always reported (once per value), never dev-only. */
-export function errorOnce(el: Element, key: string, message: string): void {
-  if (once(el, `error:${key}`)) console.error(`${tag(el)}: ${message}`, el);
+function report(el: Element, kind: 'warn' | 'error', key: string, message: string): void {
+  el = author(el);
+  let keys = reported.get(el);
+  if (!keys) reported.set(el, (keys = new Set()));
+  key = `${kind}:${key}`;
+  if (keys.has(key)) return;
+  keys.add(key);
+  console[kind](`<${el.localName}>: ${message}${kind === 'warn' ? ' See the README of franceconnect-elements.' : ''}`, el);
 }
+
+/** A value the element cannot honour; it uses a compliant default instead. */
+export const warnOnce = (el: Element, key: string, message: string): void => report(el, 'warn', key, message);
+
+/** A value refused for safety: always reported (once per value), never dev-only. */
+export const errorOnce = (el: Element, key: string, message: string): void => report(el, 'error', key, message);
 
 /**
  * Returns `value` when it is one of `allowed`, else warns once and returns the
  * first allowed value (the compliant default).
  */
-export function oneOf<T extends string>(
-  el: Element,
-  name: string,
-  value: string | null | undefined,
-  allowed: readonly T[],
-): T {
+export function oneOf<T extends string>(el: Element, name: string, value: unknown, allowed: readonly T[]): T {
   const fallback = allowed[0];
   if (value == null || value === '') return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  warnOnce(
-    el,
-    `${name}=${value}`,
-    `unknown ${name} "${value}"; using "${fallback}". Allowed: ${allowed.join(', ')}.`,
-  );
+  if ((allowed as readonly unknown[]).includes(value)) return value as T;
+  const shown = quote(value);
+  warnOnce(el, `${name}=${shown}`, `unknown ${name} "${shown}"; using "${fallback}". Allowed: ${allowed.join(', ')}.`);
+  return fallback;
+}
+
+/**
+ * A text property: strings as they are, numbers as text (a framework binds `42`);
+ * null and undefined mean absent (`fallback`); any other value warns once and
+ * falls back.
+ */
+export function text(el: Element, name: string, value: unknown, fallback = ''): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (value != null) {
+    const shown = quote(value);
+    warnOnce(el, `${name}=${shown}`, `${name} must be text, not "${shown}"; using "${fallback}".`);
+  }
   return fallback;
 }

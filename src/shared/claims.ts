@@ -70,7 +70,8 @@ export function formatProblem(name: ClaimName, value: string): string | null {
       return real ? null : 'is not a real date';
     }
     case 'gender':
-      return value in GENDERS ? null : 'is neither "male" nor "female"';
+      // Own keys only: "constructor" or "toString" is not a gender.
+      return Object.hasOwn(GENDERS, value) ? null : 'is neither "male" nor "female"';
     case 'birthplace':
       // Empty means born abroad; otherwise a 5-character INSEE commune code (2A/2B for Corsica).
       return value === '' || /^(?:\d{5}|2[AB]\d{3})$/.test(value) ? null : 'is not a 5-character INSEE commune code';
