@@ -89,6 +89,8 @@ export class FcAccount extends LitElement {
     claims: { state: true },
   };
 
+  // Unions written out rather than named (ThemeSetting): custom-elements.json copies a type
+  // as written, and Storybook makes a choice control only of literal unions (.storybook/preview.ts).
   /** `system` (default: the page's DSFR theme, else `prefers-color-scheme`), `light` or `dark`. */
   theme: 'system' | 'light' | 'dark' = 'system';
 

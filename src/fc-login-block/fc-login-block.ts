@@ -90,6 +90,8 @@ export class FcLoginBlock extends FcElement {
     hasOtherWays: { state: true },
   };
 
+  // Unions written out rather than named (FcLoginBlockSection, FcButtonVariant, ThemeSetting): custom-elements.json copies a type
+  // as written, and Storybook makes a choice control only of literal unions (.storybook/preview.ts).
   /** `connexion` (login page, default) or `inscription` (sign-up page): sets the default heading. */
   section: 'connexion' | 'inscription' = 'connexion';
 
