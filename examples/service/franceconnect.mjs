@@ -24,6 +24,17 @@ export function randomToken(length = 32) {
   return token;
 }
 
+/** One line for the log: openid-client's error, and what it compared or what FranceConnect said. */
+function describe(error) {
+  const parts = [`${error.name}: ${error.message}`];
+  if (error.error) parts.push(`${error.error} (${error.error_description ?? ''})`);
+  const cause = error.cause;
+  if (cause?.message) parts.push(cause.message);
+  const compared = cause?.claim ?? cause?.parameter ?? cause?.attribute;
+  if (compared) parts.push(`"${compared}" differs`);
+  return parts.join(' – ');
+}
+
 /** Why a callback was refused; the message the user sees is the caller's. */
 export class CallbackError extends Error {
   constructor(reason, idToken) {
@@ -128,7 +139,7 @@ export function franceConnect({ issuer, clientId, clientSecret, redirectUri, pos
           return { idToken: tokens.id_token, identity };
         } catch (error) {
           if (error instanceof CallbackError) throw error;
-          throw new CallbackError(`${error.name}: ${error.message}`, slot.idToken);
+          throw new CallbackError(describe(error), slot.idToken);
         }
       });
     },
