@@ -21,9 +21,13 @@ const dsfr = join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist')
  * "Performance"); this budget holds today's figure so that it only goes down.
  */
 export const BUDGETS = {
-  cdn: 16 * 1024,
+  // 17,975 bytes with <fc-account> (16,333 before it): its class, styles and the two
+  // DSFR icons add about 1.6 KB gzipped to the bundle that carries every element.
+  cdn: 17.75 * 1024,
   'fc-button page': 11 * 1024,
   'fc-login-block page': 13.5 * 1024,
+  // 9,781 bytes: Lit, the shared identity reader and the element.
+  'fc-account page': 9.75 * 1024,
 };
 
 export function compressed(bytes) {
@@ -66,9 +70,10 @@ export async function measureWeights() {
     throw new Error('dist/ is missing: run `npm run build` first.');
   }
   const rows = [
-    ['cdn', 'dist/cdn/franceconnect-elements.js (all four elements, Lit included)', file(join(root, 'dist/cdn/franceconnect-elements.js'))],
+    ['cdn', 'dist/cdn/franceconnect-elements.js (all five elements, Lit included)', file(join(root, 'dist/cdn/franceconnect-elements.js'))],
     ['fc-button page', 'a page importing only franceconnect-elements/fc-button', await pageBundle('dist/define/fc-button.js')],
     ['fc-login-block page', 'a page importing only franceconnect-elements/fc-login-block', await pageBundle('dist/define/fc-login-block.js')],
+    ['fc-account page', 'a page importing only franceconnect-elements/fc-account', await pageBundle('dist/define/fc-account.js')],
     ['reserve.css', 'dist/reserve.css (optional, see the README, "Performance")', file(join(root, 'dist/reserve.css'))],
     ['dsfr connect', '@gouvfr/dsfr component/connect/connect.min.css', file(join(dsfr, 'component/connect/connect.min.css'))],
     ['dsfr core + connect', '@gouvfr/dsfr core.min.css + connect.min.css', Buffer.concat([file(join(dsfr, 'core/core.min.css')), file(join(dsfr, 'component/connect/connect.min.css'))])],

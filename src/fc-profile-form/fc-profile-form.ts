@@ -1,19 +1,17 @@
 import { LitElement, html, nothing, svg } from 'lit';
 import { ThemeController } from '../shared/theme.js';
 import { palette } from '../shared/palette.js';
-import { warnOnce, errorOnce } from '../shared/warn.js';
+import { readIdentity } from '../shared/identity.js';
 import {
-  CLAIM_NAMES,
   EMAIL_PATTERN,
   FIELDS,
   GENDERS,
   displayValue,
-  formatProblem,
   type ClaimField,
   type ClaimName,
   type FcIdentity,
   type PlaceNameResolver,
-} from './claims.js';
+} from '../shared/claims.js';
 import { fcProfileFormStyles } from './fc-profile-form.styles.js';
 
 const lockIcon = html`<svg class="lock" viewBox="0 0 24 24" aria-hidden="true">
@@ -123,12 +121,7 @@ export class FcProfileForm extends LitElement {
   }
 
   set identity(value: FcIdentity | string | null | undefined) {
-    if (typeof value === 'string') {
-      this.#readIdentityJson(value);
-      return;
-    }
-    this.unreadable = false;
-    this.#adopt(value ?? null);
+    this.#read(value);
   }
 
   override connectedCallback() {
@@ -145,8 +138,7 @@ export class FcProfileForm extends LitElement {
   override attributeChangedCallback(name: string, old: string | null, value: string | null) {
     super.attributeChangedCallback(name, old, value);
     if (name === 'identity' && old !== value) {
-      if (value === null) this.identity = null;
-      else this.#readIdentityJson(value);
+      this.#read(value);
     }
   }
 
@@ -183,53 +175,14 @@ export class FcProfileForm extends LitElement {
     this.formDisabled = disabled;
   }
 
-  #readIdentityJson(json: string) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(json);
-    } catch {
-      parsed = undefined;
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      // Never show half-read data as if FranceConnect had verified it.
-      errorOnce(
-        this,
-        `identity=${json}`,
-        `the identity attribute is not a JSON object of claims; no identity is shown and the form cannot be submitted.`,
-      );
-      this.claims = null;
-      this.unreadable = true;
-      this.values = {};
-      return;
-    }
-    this.unreadable = false;
-    this.#adopt(parsed as FcIdentity);
-  }
-
-  /** Takes a frozen copy of the known claims, warning about any in a wrong format. */
-  #adopt(source: FcIdentity | null) {
-    if (source === null) {
-      this.claims = null;
-    } else {
-      const copy: FcIdentity = {};
-      for (const name of [...CLAIM_NAMES, 'sub'] as const) {
-        const raw = (source as Record<string, unknown>)[name];
-        if (raw === undefined || raw === null) continue;
-        copy[name] = String(raw);
-        if (name === 'sub') continue;
-        const problem = formatProblem(name, copy[name]!);
-        if (problem) {
-          warnOnce(
-            this,
-            `claim:${name}=${copy[name]}`,
-            `claim ${name} ${JSON.stringify(copy[name])} ${problem}; it is shown as received${
-              FIELDS.find((f) => f.name === name)!.locked ? ' and stays locked' : ''
-            }.`,
-          );
-        }
-      }
-      this.claims = Object.freeze(copy);
-    }
+  /** The same reader as every element that shows an identity (src/shared/identity.ts). */
+  #read(value: unknown) {
+    const { claims, unreadable } = readIdentity(this, value, {
+      consequence: 'no identity is shown and the form cannot be submitted.',
+      checkFormats: true,
+    });
+    this.claims = claims;
+    this.unreadable = unreadable;
     this.formResetCallback();
   }
 

@@ -14,7 +14,9 @@ export function safeHref(el: Element, href: string | null | undefined): string |
   try {
     // The URL parser strips the tabs, newlines and leading controls that browsers
     // ignore too, so "java\tscript:" is seen as the javascript: URL it is.
-    url = new URL(href, document.baseURI);
+    // On a server (@lit-labs/ssr) there is no document: a relative URL is checked
+    // against a stand-in base, only to read its scheme.
+    url = new URL(href, typeof document === 'undefined' ? 'http://localhost/' : document.baseURI);
   } catch {
     errorOnce(el, `href=${href}`, `href "${href}" is not a valid URL; activation does nothing.`);
     return null;
