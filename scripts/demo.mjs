@@ -25,6 +25,12 @@ const serviceUrl = `http://127.0.0.1:${port}`;
 const clientId = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const clientSecret = randomBytes(32).toString('hex');
 
+/** One sentence instead of a stack trace (a busy port, a missing build). */
+function fail(error) {
+  console.error(error.code === 'EADDRINUSE' ? `Port ${error.port} is in use: set PORT or FC_PORT.` : error.message);
+  process.exit(1);
+}
+
 const fc = await startLocalFranceConnect({
   port: fcPort,
   clients: [
@@ -35,8 +41,14 @@ const fc = await startLocalFranceConnect({
       post_logout_redirect_uris: [`${serviceUrl}/auth/franceconnect/logout/callback`],
     },
   ],
-});
-const service = await startService({ port, issuer: fc.issuer, clientId, clientSecret });
+}).catch(fail);
+let service;
+try {
+  service = await startService({ port, issuer: fc.issuer, clientId, clientSecret });
+} catch (error) {
+  await fc.close();
+  fail(error);
+}
 
 console.log(`
   Service:                          ${service.url}
