@@ -42,9 +42,11 @@ export function page(title, body) {
     <style>${STYLE}</style>
   </head>
   <body>
-    <p class="demo" role="note"><strong>Démonstration locale.</strong> Ce serveur imite FranceConnect
-      sur votre ordinateur pour essayer un service : ce n’est pas FranceConnect, aucune vraie
-      identité n’est utilisée, personne n’est authentifié.</p>
+    <header>
+      <p class="demo"><strong>Démonstration locale.</strong> Ce serveur imite FranceConnect
+        sur votre ordinateur pour essayer un service : ce n’est pas FranceConnect, aucune vraie
+        identité n’est utilisée, personne n’est authentifié.</p>
+    </header>
     <main>
 ${body}
     </main>

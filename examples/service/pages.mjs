@@ -18,6 +18,11 @@ function identityJson(account) {
   return escapeHtml(JSON.stringify(claims));
 }
 
+/** What the header needs, and no more: the names (birth data stays on the profile page). */
+function namesJson({ given_name, family_name, preferred_username }) {
+  return escapeHtml(JSON.stringify({ given_name, family_name, preferred_username }));
+}
+
 function flashBlock(flash) {
   if (!flash) return '';
   const role = flash.kind === 'error' ? 'alert' : 'status';
@@ -31,7 +36,7 @@ function flashBlock(flash) {
  */
 function layout({ title, account, flash, main }) {
   const tools = account
-    ? `<fc-account identity="${identityJson(account)}" profile-href="/profil" logout-href="/auth/franceconnect/logout"></fc-account>`
+    ? `<fc-account identity="${namesJson(account)}" profile-href="/profil" logout-href="/auth/franceconnect/logout"></fc-account>`
     : `<a href="/connexion">Se connecter</a> <a href="/inscription">Créer un compte</a>`;
   return `<!doctype html>
 <html lang="fr">

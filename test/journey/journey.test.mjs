@@ -3,6 +3,7 @@
 // (examples/local-franceconnect), both started here on free loopback ports.
 // Each test names the qualification rules (seed 004) it proves.
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 import { CHROME_ARGS, findChrome } from '../../scripts/find-chrome.mjs';
@@ -17,6 +18,15 @@ const PEOPLE = {
   longNames: 'Marie-Thérèse Geneviève Bernadette Anne-Sophie Françoise DE LA ROCHEFOUCAULD-MONTMORENCY D’ARGENSON',
 };
 const RANDOM_22 = /^[A-Za-z0-9]{22,}$/;
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's violations on the current page, as `rule: targets` lines. */
+async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () =>
+    (await globalThis.axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  );
+}
 
 let browser;
 let servers;
@@ -336,6 +346,36 @@ describe('the whole journey, service and local FranceConnect', () => {
         assert.ok(scopes.includes(scope), `scope ${scope}`);
       }
     }
+  });
+});
+
+describe('the pages of the journey are accessible', () => {
+  it('axe finds nothing on the service’s pages, logged out and in, nor on the local FranceConnect’s', async () => {
+    const v = await visitor();
+    const { page } = v;
+    const found = {};
+    const check = async (name) => {
+      await page.waitForFunction(() => customElements.get('fc-login-block') !== undefined || !document.querySelector('script[src*="franceconnect-elements"]'));
+      found[name] = await axeViolations(page);
+    };
+    for (const path of ['/', '/connexion', '/inscription']) {
+      await page.goto(`${servers.serviceOrigin}${path}`);
+      await check(path);
+    }
+    await page.goto(`${servers.serviceOrigin}/connexion`);
+    await clickFranceConnect(page);
+    found['FranceConnect: identity'] = await axeViolations(page);
+    await page.getByRole('button', { name: new RegExp(`^${PEOPLE.yasmine}`) }).click();
+    await page.getByRole('button', { name: 'Continuer' }).waitFor();
+    found['FranceConnect: Continuer'] = await axeViolations(page);
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.waitForURL(at(servers.serviceOrigin, '/', '/profil'));
+    for (const path of ['/', '/profil']) {
+      await page.goto(`${servers.serviceOrigin}${path}`);
+      await check(`${path} (logged in)`);
+    }
+    assert.deepEqual(found, Object.fromEntries(Object.keys(found).map((name) => [name, []])));
+    await v.close();
   });
 });
 
