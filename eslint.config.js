@@ -40,13 +40,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.ts', 'stories/**/*.ts', 'test/**/*.{ts,tsx}', '.storybook/**/*.ts', 'examples/**/*.{js,mjs}'],
+    files: ['src/**/*.ts', 'stories/**/*.ts', 'test/**/*.{ts,tsx}', '.storybook/**/*.ts'],
     languageOptions: { globals: globals.browser },
   },
   {
     // Node scripts; the functions they hand to Playwright's page.evaluate run in the
     // page, hence the browser globals too.
-    files: ['scripts/**/*.mjs', 'bin/**/*.mjs', '*.{js,mjs,ts}', 'test/frameworks/vite.config.ts'],
+    files: ['scripts/**/*.mjs', 'bin/**/*.mjs', 'examples/**/*.mjs', 'test/journey/**/*.mjs', '*.{js,mjs,ts}', 'test/frameworks/vite.config.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );
