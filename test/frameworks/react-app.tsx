@@ -1,7 +1,7 @@
 // A React 19 page: the wrappers and the bare tags side by side.
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
-import { FcButton, FcLoginBlock, FcProfileForm, FcSeparator } from 'franceconnect-elements/react/index.js';
+import { FcAccount, FcButton, FcLoginBlock, FcProfileForm, FcSeparator } from 'franceconnect-elements/react/index.js';
 import type { FcIdentity } from 'franceconnect-elements/define/fc-profile-form.js';
 import type { FcActivateDetail } from 'franceconnect-elements/define/fc-button.js';
 
@@ -27,6 +27,10 @@ function Demo(props: DemoProps) {
   const href = props.href ?? '/auth';
   return (
     <div>
+      <header>
+        <FcAccount id="wrapped-account" identity={props.identity} theme={props.theme} profileHref="/profil" logoutHref="/logout" />
+        <fc-account id="bare-account" identity={props.identity} theme={props.theme} profile-href="/profil" logout-href="/logout" />
+      </header>
       <FcButton
         id="wrapped-button"
         {...{ variant, theme, href, disabled, plus }}
