@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { accountIconPaths, iconViewBox, logoutIconPaths } from '../generated/icons.js';
 import type { FcIdentity } from '../shared/claims.js';
-import { readIdentity } from '../shared/identity.js';
+import { IDENTITY, readIdentity } from '../shared/identity.js';
 import { palette } from '../shared/palette.js';
 import { ThemeController } from '../shared/theme.js';
 import { safeHref } from '../shared/url.js';
@@ -78,9 +78,9 @@ export class FcAccount extends LitElement {
   static override styles = [palette, fcAccountStyles];
 
   static override properties = {
-    // The accessor below is the class's own (noAccessor): Lit still maps the attribute
-    // to it, on a server too (@lit-labs/ssr), and takes over a value set before upgrade.
-    identity: { noAccessor: true, converter: { fromAttribute: (value: string | null) => value } },
+    // The accessor below is the class's own: Lit still maps the attribute to it, on a
+    // server too (@lit-labs/ssr), and takes over a value set before upgrade.
+    identity: IDENTITY,
     theme: { reflect: true },
     // Reflected so that a copy of the element's HTML keeps them (the DSFR header copies
     // its tools area into the mobile menu by innerHTML).

@@ -160,6 +160,11 @@ export class FcLoginBlock extends FcElement {
     return this.#warnings;
   }
 
+  /** @internal The block joined or left a form: its button submits that one (`targetForm`). */
+  formAssociatedCallback() {
+    this.requestUpdate();
+  }
+
   /** @internal A disabled <fieldset> around the block disables its button. */
   formDisabledCallback(disabled: boolean) {
     this.#formDisabled = disabled;
@@ -241,9 +246,9 @@ export class FcLoginBlock extends FcElement {
     const linkTitle = `${linkText} - ${NEW_WINDOW}`;
 
     // The button and the separator get the validated variant and the resolved theme: a
-    // bad value is reported once, by the block. href, name and value go down as
-    // properties (no conversion to text that could throw); what the button reports
-    // about them names the block (shared/warn.ts).
+    // bad value is reported once, by the block. href, name, value and the block's form
+    // go down as properties (no conversion to text that could throw); what the button
+    // reports about them names the block (shared/warn.ts).
     return html`<div class="block ${theme}${this.plus ? ' plus' : ''}" lang="fr">
       ${this.noHeading ? nothing : this.#renderHeading(heading)}
       <p class="description">
@@ -257,6 +262,7 @@ export class FcLoginBlock extends FcElement {
         ?disabled=${this.disabled || this.#formDisabled}
         .name=${this.name}
         .value=${this.value}
+        .targetForm=${this.form}
       ></fc-button>
       <p class="info">
         <a

@@ -4,8 +4,16 @@
  * shows an identity, so that `<fc-profile-form>` and `<fc-account>` accept and refuse
  * exactly the same input.
  */
+import type { PropertyDeclaration } from 'lit';
 import { CLAIM_NAMES, FIELDS, formatProblem, type FcIdentity } from './claims.js';
 import { errorOnce, quote, warnOnce } from './warn.js';
+
+/**
+ * How an element declares `identity`: Lit maps the `identity` attribute (its text,
+ * unconverted) to the property, takes over a value set before the element was
+ * defined, and leaves the accessor to the element, whose setter calls readIdentity.
+ */
+export const IDENTITY: PropertyDeclaration = { noAccessor: true };
 
 export interface IdentityReading {
   /** A frozen copy of the known claims, or null when there is none or it was refused. */
