@@ -125,7 +125,7 @@ export class FcAccount extends LitElement {
     this.claims = claims;
     const name = accountName(claims);
     if (claims && !name) {
-      warnOnce(this, 'no-name', 'the identity has no given_name, family_name nor preferred_username; "Connecté" is shown.');
+      warnOnce(this, 'bad-identity', 'no-name', 'the identity has no given_name, family_name nor preferred_username; "Connecté" is shown.');
     }
   }
 
@@ -136,10 +136,10 @@ export class FcAccount extends LitElement {
     if (changed.has('logoutHref')) this.#logout = this.#check(this.logoutHref, 'logout-href');
     if (!this.hasUpdated) {
       if (!this.profileHref) {
-        warnOnce(this, 'no-profile', 'no profile-href: the name is not a link, yet FranceConnect’s rule 14 asks that the profile be reachable.');
+        warnOnce(this, 'missing-link', 'no-profile', 'no profile-href: the name is not a link, yet FranceConnect’s rule 14 asks that the profile be reachable.');
       }
       if (!this.logoutHref) {
-        warnOnce(this, 'no-logout', 'no logout-href: "Se déconnecter" is not shown, yet FranceConnect’s rule 9 asks for it.');
+        warnOnce(this, 'missing-link', 'no-logout', 'no logout-href: "Se déconnecter" is not shown, yet FranceConnect’s rule 9 asks for it.');
       }
     }
   }
@@ -147,7 +147,7 @@ export class FcAccount extends LitElement {
   /** The URL as written when it is http(s), else null (safeHref reports why). */
   #check(href: string | undefined, attribute: string): string | null {
     if (typeof href !== 'string') {
-      if (href != null) warnOnce(this, `${attribute}:type`, `${attribute} is a ${typeof href}, not a URL; it is ignored.`);
+      if (href != null) warnOnce(this, 'bad-value', `${attribute}:type`, `${attribute} is a ${typeof href}, not a URL; it is ignored.`);
       return null;
     }
     return safeHref(this, href) === null ? null : href.trim();

@@ -59,7 +59,7 @@ function checkScales() {
     // never smaller than 209 × 56, and never so large that the box stops being exact.
     if (scale < 1 || scale > MAX_SCALE) {
       const used = scale < 1 ? 1 : MAX_SCALE;
-      warnOnce(el, `scale=${raw}`, `--fc-button-scale: ${raw} is outside 1 to ${MAX_SCALE}; using ${used}.`);
+      warnOnce(el, 'bad-value', `scale=${raw}`, `--fc-button-scale: ${raw} is outside 1 to ${MAX_SCALE}; using ${used}.`);
     }
   }
   scaleChecks.clear();

@@ -205,7 +205,7 @@ export class FcLoginBlock extends FcElement {
           ? `social or private sign-in next to FranceConnect, but ${offender} offers ${finding.provider}`
           : `iframe, but ${offender} is one`
       }. Remove it from this page section.`;
-      warnOnce(this, `${finding.rule}:${finding.provider}:${offender}`, message);
+      warnOnce(this, 'forbidden-content', `${finding.rule}:${finding.provider}:${offender}`, message);
       return Object.freeze({ ...finding, message });
     });
   }
@@ -222,7 +222,7 @@ export class FcLoginBlock extends FcElement {
     let level = text(this, 'heading-level', this.headingLevel, '2').trim();
     if (!HEADING_LEVELS.includes(level)) {
       const shown = quote(level);
-      warnOnce(this, `heading-level=${shown}`, `heading-level "${shown}" is not a heading level from 2 to 6; using 2.`);
+      warnOnce(this, 'bad-value', `heading-level=${shown}`, `heading-level "${shown}" is not a heading level from 2 to 6; using 2.`);
       level = '2';
     }
     let heading = this.#headingElement;

@@ -172,14 +172,14 @@ export class FcProfileForm extends FcElement {
     if (resolve == null) return undefined;
     if (typeof resolve !== 'function') {
       const shown = quote(resolve);
-      warnOnce(this, `placeName=${shown}`, `placeName must be a function (kind, code) => name, not "${shown}"; codes are shown.`);
+      warnOnce(this, 'bad-value', `placeName=${shown}`, `placeName must be a function (kind, code) => name, not "${shown}"; codes are shown.`);
       return undefined;
     }
     try {
       const name: unknown = resolve(kind, code);
       return typeof name === 'string' ? name : undefined;
     } catch (error) {
-      warnOnce(this, `placeName!${kind}:${code}`, `placeName threw for ${kind} ${code} (${quote(error)}); the code is shown.`);
+      warnOnce(this, 'bad-value', `placeName!${kind}:${code}`, `placeName threw for ${kind} ${code} (${quote(error)}); the code is shown.`);
       return undefined;
     }
   };
