@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { FcIdentity, FcLoginBlock, FcProfileForm } from '../src/index.js';
 import identities from './fixtures/identities.json' with { type: 'json' };
 import { editProfileField } from './helpers.js';
+import { buttonRoundTrips, identityRoundTrips, type Bound, type Framework } from './framework-bindings.js';
 
 // The Angular component of test/frameworks/angular-app.ts, built against dist/.
 const { mountAngular } = (await import('../.test-build/angular-app.js' as string)) as typeof import('./frameworks/angular-app.js');
@@ -48,6 +49,50 @@ describe('Angular: CUSTOM_ELEMENTS_SCHEMA, property and event bindings', () => {
       expect(submissions).to.have.length(1);
       expect(submissions[0].get('family_name')).to.equal('N’DIAYE');
       expect(submissions[0].get('preferred_username')).to.equal('DURAND');
+    } finally {
+      page.destroy();
+    }
+  });
+
+  // Issue 10: a signal that disables then enables the button left it dead. `[x]` binds
+  // the property, `[attr.x]` the attribute; the page's own script writes the other way
+  // in between.
+  it('disabled, plus, variant, theme, href and identity round-trip through [x] and [attr.x]', async () => {
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const page = await mountAngular(container, simple, {
+      onActivate: () => {},
+      onProfileChange: () => {},
+      onSubmitted: () => {},
+    });
+    type Signals = Record<'disabled' | 'plus' | 'variant' | 'theme' | 'href' | 'identity', { set(v: unknown): void }>;
+    const framework: Framework = {
+      set(name, value) {
+        (page.demo as unknown as Signals)[name as keyof Signals].set(value);
+      },
+      async settle() {
+        await page.settle();
+        for (let i = 0; i < 2; i += 1) {
+          await new Promise((r) => setTimeout(r));
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+      },
+    };
+    const bound = (id: string, binding: Bound['binding']): Bound => ({ el: container.querySelector(id)!, binding });
+    try {
+      await framework.settle();
+      await buttonRoundTrips(framework, [
+        bound('#ng-block', 'property'),
+        bound('#ng-button', 'property'),
+        bound('#ng-button-attr', 'attribute'),
+        bound('#ng-block-attr', 'attribute'),
+      ]);
+      await identityRoundTrips(
+        framework,
+        [bound('#ng-profile', 'property'), bound('#ng-profile-attr', 'attribute')],
+        'identity',
+        usage_name,
+        simple,
+      );
     } finally {
       page.destroy();
     }

@@ -208,6 +208,65 @@ describe('<fc-button>: in a form', () => {
   });
 });
 
+describe('<fc-button>: its form is its own form owner, or the one it is given (targetForm)', () => {
+  /** A component of another library: a shadow root around the button, and a `form` property. */
+  class FormHost extends HTMLElement {
+    form: HTMLFormElement | null = null;
+    constructor() {
+      super();
+      this.attachShadow({ mode: 'open' }).innerHTML = '<fc-button name="provider" value="fc"></fc-button>';
+    }
+  }
+  if (!customElements.get('test-form-host')) customElements.define('test-form-host', FormHost);
+
+  it('submits no form through a shadow host that merely has a `form` property', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form><test-form-host></test-form-host></form>`);
+    const host = form.querySelector<FormHost>('test-form-host')!;
+    host.form = form;
+    const el = host.shadowRoot!.querySelector('fc-button')!;
+    const submits = countSubmits(form);
+    let activations = 0;
+    el.addEventListener('fc-activate', () => (activations += 1));
+    el.click();
+    expect(el.form).to.equal(null);
+    expect(submits(), 'someone else’s form is not submitted').to.equal(0);
+    expect(activations, 'nowhere to go: no activation').to.equal(0);
+  });
+
+  it('targetForm: the form a component hands the button in its shadow root, with name=value', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form><input name="login_hint" value="marie" /><test-form-host></test-form-host></form>`);
+    const el = form.querySelector('test-form-host')!.shadowRoot!.querySelector('fc-button')!;
+    el.targetForm = form;
+    expect(el.form).to.equal(form);
+    const data: Array<[string, FormDataEntryValue]>[] = [];
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      data.push([...new FormData(form)]);
+    });
+    el.click();
+    expect(data).to.deep.equal([
+      [
+        ['login_hint', 'marie'],
+        ['provider', 'fc'],
+      ],
+    ]);
+  });
+
+  it('its own form owner comes first, and a targetForm that is not a form is no form', async () => {
+    const [own, other] = [document.createElement('form'), document.createElement('form')];
+    const wrapper = await fixture(html`<div></div>`);
+    wrapper.append(own, other);
+    const el = document.createElement('fc-button');
+    own.append(el);
+    el.targetForm = other;
+    expect(el.form).to.equal(own);
+    el.remove();
+    expect(el.form).to.equal(other);
+    (el as unknown as { targetForm: unknown }).targetForm = 'other';
+    expect(el.form).to.equal(null);
+  });
+});
+
 describe('<fc-button>: keyboard', () => {
   it('Tab reaches it, Enter and Space activate it, focus() focuses it', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`

@@ -415,6 +415,36 @@ describe('<fc-login-block>: in a form', () => {
     ]);
     expect([...new FormData(form)]).to.deep.equal([['return_to', '/profil']]);
   });
+
+  it('hands its button its own form (targetForm), and the new one when it moves', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><form id="a"></form><form id="b"></form></div>`);
+    const [a, b] = wrapper.querySelectorAll('form');
+    const submitted: string[] = [];
+    for (const form of [a, b]) {
+      form.addEventListener('submit', (e) => {
+        e.preventDefault();
+        submitted.push(form.id);
+      });
+    }
+    const el = document.createElement('fc-login-block');
+    a.append(el);
+    await el.updateComplete;
+    const button = el.shadowRoot!.querySelector('fc-button')!;
+    expect(button.targetForm).to.equal(a);
+    el.click();
+    window.dispatchEvent(new Event('pageshow')); // ends the double-activation guard
+    b.append(el);
+    await el.updateComplete;
+    expect(button.targetForm).to.equal(b);
+    el.click();
+    window.dispatchEvent(new Event('pageshow'));
+    el.remove();
+    wrapper.append(el);
+    await el.updateComplete;
+    expect(button.targetForm, 'in no form: the button submits nothing').to.equal(null);
+    el.click();
+    expect(submitted).to.deep.equal(['a', 'b']);
+  });
 });
 
 describe('<fc-login-block>: visual baselines', () => {

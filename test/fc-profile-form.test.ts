@@ -442,3 +442,24 @@ describe('<fc-profile-form>: layout, themes, accessibility, baselines', () => {
     });
   }
 });
+
+describe('<fc-profile-form>: identity before the element is defined', () => {
+  it('a property set before the element is defined is taken over; the attribute still maps to it', async () => {
+    const { simple, usage_name } = fixtures.identities as Record<string, FcIdentity>;
+    const wrapper = await fixture(html`<div></div>`);
+    const el = document.createElement('fc-profile-form-later') as HTMLElement & { identity?: unknown };
+    el.identity = simple;
+    wrapper.append(el);
+    customElements.define('fc-profile-form-later', class extends (customElements.get('fc-profile-form')!) {});
+    await (el as FcProfileForm).updateComplete;
+    expect(Object.hasOwn(el, 'identity'), 'the accessor is in charge').to.equal(false);
+    expect((el as FcProfileForm).identity).to.deep.equal(simple);
+    expect(el.shadowRoot!.querySelector('[data-locked="family_name"]')!.textContent).to.contain('CLÉMENT');
+    el.setAttribute('identity', JSON.stringify(usage_name));
+    await (el as FcProfileForm).updateComplete;
+    expect(el.shadowRoot!.querySelector('[data-locked="family_name"]')!.textContent).to.contain('N’DIAYE');
+    el.removeAttribute('identity');
+    await (el as FcProfileForm).updateComplete;
+    expect((el as FcProfileForm).identity).to.equal(null);
+  });
+});

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { FcIdentity, FcButton, FcProfileForm } from '../src/index.js';
 import identities from './fixtures/identities.json' with { type: 'json' };
 import type { DemoProps } from './frameworks/react-app.js';
+import { BASE, buttonRoundTrips, identityRoundTrips, type Framework } from './framework-bindings.js';
 
 // Built by `vite build -c test/frameworks/vite.config.ts` against dist/, as an app would.
 const { mountReact } = (await import('../.test-build/react-app.js' as string)) as typeof import('./frameworks/react-app.js');
@@ -10,8 +11,11 @@ const { mountReact } = (await import('../.test-build/react-app.js' as string)) a
 const { simple, usage_name } = identities.identities as Record<string, FcIdentity>;
 
 async function settle() {
-  await new Promise((r) => setTimeout(r));
-  await new Promise((r) => requestAnimationFrame(r));
+  // Twice: a block's inner button updates after the block.
+  for (let i = 0; i < 2; i += 1) {
+    await new Promise((r) => setTimeout(r));
+    await new Promise((r) => requestAnimationFrame(r));
+  }
 }
 
 describe('React 19: wrappers and bare tags', () => {
@@ -124,5 +128,29 @@ describe('React 19: wrappers and bare tags', () => {
       preferred_username: '',
       email: 'marie@exemple.fr',
     });
+  });
+
+  // React 19 and @lit/react write these as properties; the page's own script may
+  // write the attributes in between (issue 10: disabled true then false left the
+  // button dead).
+  const rerender = (): Framework => {
+    let state: DemoProps = { ...props, ...BASE };
+    return {
+      set(name, value) {
+        state = { ...state, [name]: value };
+        page.update(state);
+      },
+      settle,
+    };
+  };
+
+  it('disabled, plus, variant, theme and href round-trip through props, wrappers and bare tags', async () => {
+    const ids = ['#wrapped-button', '#bare-button', '#wrapped-block', '#bare-block'];
+    await buttonRoundTrips(rerender(), ids.map((id) => ({ el: $(id), binding: 'property' as const })));
+  });
+
+  it('identity round-trips through props: another person, none, and back', async () => {
+    const elements = ['#wrapped-profile', '#bare-profile'].map((id) => ({ el: $(id), binding: 'property' as const }));
+    await identityRoundTrips(rerender(), elements, 'identity', usage_name, simple);
   });
 });

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { FcAccount, FcIdentity, FcLoginBlock, FcProfileForm } from '../src/index.js';
 import identities from './fixtures/identities.json' with { type: 'json' };
 import { editProfileField } from './helpers.js';
+import { BASE, buttonRoundTrips, identityRoundTrips, type Bound, type Framework } from './framework-bindings.js';
 // Demo.vue compiled by @vitejs/plugin-vue against dist/ (see test/frameworks).
 const { mountVue } = (await import('../.test-build/vue-app.js' as string)) as typeof import('./frameworks/vue-app.js');
 
@@ -63,6 +64,48 @@ describe('Vue 3: a single-file component using the tags', () => {
       expect(submissions[0].get('family_name')).to.equal('EL AMRANI');
       expect(submissions[0].get('preferred_username')).to.equal('DURAND');
       expect(submissions[0].get('birthcountry')).to.equal('99350');
+    } finally {
+      page.unmount();
+    }
+  });
+
+  // Issue 10: a state that disables then enables the button left it dead. Vue binds a
+  // defined custom element's properties (`:disabled`, `.prop`), or its attributes with
+  // `.attr`; the page's own script writes the other way in between.
+  it('disabled, plus, variant, theme, href and identity round-trip through property and attribute bindings', async () => {
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const page = mountVue(container, { ...BASE, identity: simple, plus: false }, {
+      onActivate: () => {},
+      onProfileChange: () => {},
+      onSubmitted: () => {},
+    });
+    const framework: Framework = {
+      set(name, value) {
+        (page.state as Record<string, unknown>)[name] = value;
+      },
+      async settle() {
+        for (let i = 0; i < 2; i += 1) {
+          await new Promise((r) => setTimeout(r));
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+      },
+    };
+    const bound = (id: string, binding: Bound['binding']): Bound => ({ el: container.querySelector(id)!, binding });
+    try {
+      await framework.settle();
+      await buttonRoundTrips(framework, [
+        bound('#vue-block', 'property'),
+        bound('#vue-button', 'property'),
+        bound('#vue-button-attr', 'attribute'),
+        bound('#vue-block-attr', 'attribute'),
+      ]);
+      await identityRoundTrips(
+        framework,
+        [bound('#vue-profile', 'property'), bound('#vue-profile-attr', 'attribute')],
+        'identity',
+        born_abroad,
+        simple,
+      );
     } finally {
       page.unmount();
     }

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { accountIconPaths, iconViewBox, logoutIconPaths } from '../generated/icons.js';
 import type { FcIdentity } from '../shared/claims.js';
-import { readIdentity } from '../shared/identity.js';
+import { IDENTITY, readIdentity } from '../shared/identity.js';
 import { palette } from '../shared/palette.js';
 import { ThemeController } from '../shared/theme.js';
 import { safeHref } from '../shared/url.js';
@@ -78,9 +78,9 @@ export class FcAccount extends LitElement {
   static override styles = [palette, fcAccountStyles];
 
   static override properties = {
-    // The accessor below is the class's own (noAccessor): Lit still maps the attribute
-    // to it, on a server too (@lit-labs/ssr), and takes over a value set before upgrade.
-    identity: { noAccessor: true, converter: { fromAttribute: (value: string | null) => value } },
+    // The accessor below is the class's own: Lit still maps the attribute to it, on a
+    // server too (@lit-labs/ssr), and takes over a value set before upgrade.
+    identity: IDENTITY,
     theme: { reflect: true },
     // Reflected so that a copy of the element's HTML keeps them (the DSFR header copies
     // its tools area into the mobile menu by innerHTML).
@@ -127,7 +127,7 @@ export class FcAccount extends LitElement {
     this.claims = claims;
     const name = accountName(claims);
     if (claims && !name) {
-      warnOnce(this, 'no-name', 'the identity has no given_name, family_name nor preferred_username; "Connecté" is shown.');
+      warnOnce(this, 'bad-identity', 'no-name', 'the identity has no given_name, family_name nor preferred_username; "Connecté" is shown.');
     }
   }
 
@@ -138,10 +138,10 @@ export class FcAccount extends LitElement {
     if (changed.has('logoutHref')) this.#logout = this.#check(this.logoutHref, 'logout-href');
     if (!this.hasUpdated) {
       if (!this.profileHref) {
-        warnOnce(this, 'no-profile', 'no profile-href: the name is not a link, yet FranceConnect’s rule 14 asks that the profile be reachable.');
+        warnOnce(this, 'missing-link', 'no-profile', 'no profile-href: the name is not a link, yet FranceConnect’s rule 14 asks that the profile be reachable.');
       }
       if (!this.logoutHref) {
-        warnOnce(this, 'no-logout', 'no logout-href: "Se déconnecter" is not shown, yet FranceConnect’s rule 9 asks for it.');
+        warnOnce(this, 'missing-link', 'no-logout', 'no logout-href: "Se déconnecter" is not shown, yet FranceConnect’s rule 9 asks for it.');
       }
     }
   }
@@ -149,7 +149,7 @@ export class FcAccount extends LitElement {
   /** The URL as written when it is http(s), else null (safeHref reports why). */
   #check(href: string | undefined, attribute: string): string | null {
     if (typeof href !== 'string') {
-      if (href != null) warnOnce(this, `${attribute}:type`, `${attribute} is a ${typeof href}, not a URL; it is ignored.`);
+      if (href != null) warnOnce(this, 'bad-value', `${attribute}:type`, `${attribute} is a ${typeof href}, not a URL; it is ignored.`);
       return null;
     }
     return safeHref(this, href) === null ? null : href.trim();

@@ -59,7 +59,7 @@ function checkScales() {
     // never smaller than 209 × 56, and never so large that the box stops being exact.
     if (scale < 1 || scale > MAX_SCALE) {
       const used = scale < 1 ? 1 : MAX_SCALE;
-      warnOnce(el, `scale=${raw}`, `--fc-button-scale: ${raw} is outside 1 to ${MAX_SCALE}; using ${used}.`);
+      warnOnce(el, 'bad-value', `scale=${raw}`, `--fc-button-scale: ${raw} is outside 1 to ${MAX_SCALE}; using ${used}.`);
     }
   }
   scaleChecks.clear();
@@ -161,18 +161,16 @@ export class FcButton extends FcElement {
   }
 
   /**
-   * The form this button submits when it has no `href`: its own form owner, else
-   * the form of the element whose shadow root it sits in (as in `<fc-login-block>`).
+   * The form to submit when the button has no `href` and no form of its own: for a
+   * component that renders the button in its shadow root, where no outer `<form>` can
+   * own it (`<fc-login-block>` sets its own form here). A property only.
    */
+  targetForm: HTMLFormElement | null = null;
+
+  /** The form this button submits when it has no `href`: its own form owner, else `targetForm`. */
   get form(): HTMLFormElement | null {
-    if (this.#internals.form) return this.#internals.form;
-    let root = this.getRootNode();
-    while (root instanceof ShadowRoot) {
-      const host = root.host as Element & { form?: unknown };
-      if (host.form instanceof HTMLFormElement) return host.form;
-      root = host.getRootNode();
-    }
-    return null;
+    const form = this.#internals.form ?? this.targetForm;
+    return form instanceof HTMLFormElement ? form : null;
   }
 
   override connectedCallback() {
@@ -215,29 +213,23 @@ export class FcButton extends FcElement {
     this.#busyTimer = setTimeout(this.#clearBusy, ACTIVATION_GUARD_MS);
   }
 
+  /**
+   * Activation: a click, Enter or Space on the inner button, or `el.click()`. Checks,
+   * then where to go (a URL, else the form), then the page's say (fc-activate), then go.
+   */
   readonly #onClick = (event: MouseEvent) => {
-    if (this.disabled || this.#formDisabled || this.busy) {
-      event.preventDefault();
-      return;
-    }
+    if (this.disabled || this.#formDisabled || this.busy) return event.preventDefault();
     const href = safeHref(this, this.href);
-    if (href === null) return; // refused URL: reported, nothing happens
-    const form = this.form;
+    if (href === null) return; // a refused URL: reported, nothing happens
+    const form = href ? null : this.form;
     if (!href && !form) return; // nowhere to go: a placeholder button
-
-    if (href) {
-      // Busy even when the page takes over (fc-activate cancelled): a double click
-      // must not start two authorisations either way.
-      this.#startBusy();
-      if (this.#activate(href)) {
-        // docs/qualification.md#rule-13: same window; never window.open, a new tab or a frame.
-        window.location.assign(href);
-      }
-    } else if (this.#activate(null)) {
-      this.#submit(form!);
-    } else {
-      this.#startBusy();
-    }
+    // Busy before the page hears of a navigation: a double click, or a page that takes
+    // over the login, must not start two authorisations.
+    if (href) this.#startBusy();
+    if (!this.#activate(href ?? null)) return this.#startBusy();
+    // docs/qualification.md#rule-13: this window; never window.open, a new tab or a frame.
+    if (href) window.location.assign(href);
+    else this.#submit(form!);
   };
 
   /** Fires the cancelable fc-activate event; true when the page lets the button proceed. */

@@ -162,6 +162,11 @@ export class FcLoginBlock extends FcElement {
     return this.#warnings;
   }
 
+  /** @internal The block joined or left a form: its button submits that one (`targetForm`). */
+  formAssociatedCallback() {
+    this.requestUpdate();
+  }
+
   /** @internal A disabled <fieldset> around the block disables its button. */
   formDisabledCallback(disabled: boolean) {
     this.#formDisabled = disabled;
@@ -202,7 +207,7 @@ export class FcLoginBlock extends FcElement {
           ? `social or private sign-in next to FranceConnect, but ${offender} offers ${finding.provider}`
           : `iframe, but ${offender} is one`
       }. Remove it from this page section.`;
-      warnOnce(this, `${finding.rule}:${finding.provider}:${offender}`, message);
+      warnOnce(this, 'forbidden-content', `${finding.rule}:${finding.provider}:${offender}`, message);
       return Object.freeze({ ...finding, message });
     });
   }
@@ -219,7 +224,7 @@ export class FcLoginBlock extends FcElement {
     let level = text(this, 'heading-level', this.headingLevel, '2').trim();
     if (!HEADING_LEVELS.includes(level)) {
       const shown = quote(level);
-      warnOnce(this, `heading-level=${shown}`, `heading-level "${shown}" is not a heading level from 2 to 6; using 2.`);
+      warnOnce(this, 'bad-value', `heading-level=${shown}`, `heading-level "${shown}" is not a heading level from 2 to 6; using 2.`);
       level = '2';
     }
     let heading = this.#headingElement;
@@ -243,9 +248,9 @@ export class FcLoginBlock extends FcElement {
     const linkTitle = `${linkText} - ${NEW_WINDOW}`;
 
     // The button and the separator get the validated variant and the resolved theme: a
-    // bad value is reported once, by the block. href, name and value go down as
-    // properties (no conversion to text that could throw); what the button reports
-    // about them names the block (shared/warn.ts).
+    // bad value is reported once, by the block. href, name, value and the block's form
+    // go down as properties (no conversion to text that could throw); what the button
+    // reports about them names the block (shared/warn.ts).
     return html`<div class="block ${theme}${this.plus ? ' plus' : ''}" lang="fr">
       ${this.noHeading ? nothing : this.#renderHeading(heading)}
       <p class="description">
@@ -259,6 +264,7 @@ export class FcLoginBlock extends FcElement {
         ?disabled=${this.disabled || this.#formDisabled}
         .name=${this.name}
         .value=${this.value}
+        .targetForm=${this.form}
       ></fc-button>
       <p class="info">
         <a

@@ -3,7 +3,7 @@ import { FcElement, reflectText } from '../shared/element.js';
 import { ThemeController } from '../shared/theme.js';
 import { palette } from '../shared/palette.js';
 import { warnOnce, quote } from '../shared/warn.js';
-import { readIdentity } from '../shared/identity.js';
+import { IDENTITY, readIdentity } from '../shared/identity.js';
 import {
   EMAIL_PATTERN,
   FIELDS,
@@ -72,6 +72,7 @@ export class FcProfileForm extends FcElement {
 
   static override properties = {
     theme: reflectText,
+    identity: IDENTITY,
     placeName: { attribute: false },
     claims: { state: true },
     unreadable: { state: true },
@@ -79,10 +80,6 @@ export class FcProfileForm extends FcElement {
     touched: { state: true },
     showAllErrors: { state: true },
   };
-
-  static override get observedAttributes() {
-    return [...super.observedAttributes, 'identity'];
-  }
 
   // Unions written out rather than named (ThemeSetting): custom-elements.json copies a type
   // as written, and Storybook makes a choice control only of literal unions (.storybook/preview.ts).
@@ -126,26 +123,14 @@ export class FcProfileForm extends FcElement {
   }
 
   set identity(value: FcIdentity | string | null | undefined) {
-    this.#read(value);
-  }
-
-  override connectedCallback() {
-    super.connectedCallback();
-    // A framework may set `identity` before the element is defined: that value sits
-    // on the instance and hides the accessor; take it over.
-    if (Object.hasOwn(this, 'identity')) {
-      const value = (this as { identity?: FcIdentity | null }).identity;
-      delete (this as { identity?: unknown }).identity;
-      this.identity = value;
-    }
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null) {
-    super.attributeChangedCallback(name, old, value);
-    // Re-read even the same text: the property may have been set since (docs: bindings).
-    if (name === 'identity') {
-      this.#read(value);
-    }
+    // The same reader as every element that shows an identity (shared/identity.ts).
+    const { claims, unreadable } = readIdentity(this, value, {
+      consequence: 'no identity is shown and the form cannot be submitted.',
+      checkFormats: true,
+    });
+    this.claims = claims;
+    this.unreadable = unreadable;
+    this.formResetCallback();
   }
 
   /** The form this element belongs to. */
@@ -183,31 +168,20 @@ export class FcProfileForm extends FcElement {
     this.requestUpdate();
   }
 
-  /** The same reader as every element that shows an identity (src/shared/identity.ts). */
-  #read(value: unknown) {
-    const { claims, unreadable } = readIdentity(this, value, {
-      consequence: 'no identity is shown and the form cannot be submitted.',
-      checkFormats: true,
-    });
-    this.claims = claims;
-    this.unreadable = unreadable;
-    this.formResetCallback();
-  }
-
   /** `placeName`, called safely: only a function, only text back, never a throw. */
   readonly #placeName: PlaceNameResolver = (kind, code) => {
     const resolve: unknown = this.placeName;
     if (resolve == null) return undefined;
     if (typeof resolve !== 'function') {
       const shown = quote(resolve);
-      warnOnce(this, `placeName=${shown}`, `placeName must be a function (kind, code) => name, not "${shown}"; codes are shown.`);
+      warnOnce(this, 'bad-value', `placeName=${shown}`, `placeName must be a function (kind, code) => name, not "${shown}"; codes are shown.`);
       return undefined;
     }
     try {
       const name: unknown = resolve(kind, code);
       return typeof name === 'string' ? name : undefined;
     } catch (error) {
-      warnOnce(this, `placeName!${kind}:${code}`, `placeName threw for ${kind} ${code} (${quote(error)}); the code is shown.`);
+      warnOnce(this, 'bad-value', `placeName!${kind}:${code}`, `placeName threw for ${kind} ${code} (${quote(error)}); the code is shown.`);
       return undefined;
     }
   };

@@ -4,8 +4,16 @@
  * shows an identity, so that `<fc-profile-form>` and `<fc-account>` accept and refuse
  * exactly the same input.
  */
+import type { PropertyDeclaration } from 'lit';
 import { CLAIM_NAMES, FIELDS, formatProblem, type FcIdentity } from './claims.js';
 import { errorOnce, quote, warnOnce } from './warn.js';
+
+/**
+ * How an element declares `identity`: Lit maps the `identity` attribute (its text,
+ * unconverted) to the property, takes over a value set before the element was
+ * defined, and leaves the accessor to the element, whose setter calls readIdentity.
+ */
+export const IDENTITY: PropertyDeclaration = { noAccessor: true };
 
 export interface IdentityReading {
   /** A frozen copy of the known claims, or null when there is none or it was refused. */
@@ -25,7 +33,7 @@ const NONE: IdentityReading = { claims: null, unreadable: false };
 
 function refuse(el: Element, key: string, what: string, options: ReadIdentityOptions): IdentityReading {
   // Never show half-read data as if FranceConnect had verified it.
-  errorOnce(el, `identity=${key}`, `${what}; ${options.consequence}`);
+  errorOnce(el, 'bad-identity', `identity=${key}`, `${what}; ${options.consequence}`);
   return { claims: null, unreadable: true };
 }
 
@@ -59,7 +67,7 @@ export function readIdentity(el: Element, value: unknown, options: ReadIdentityO
       if (raw === undefined || raw === null) continue;
       if (typeof raw !== 'string' && typeof raw !== 'number') {
         const shown = quote(raw);
-        warnOnce(el, `claim:${name}=${shown}`, `claim ${name} "${shown}" is not text; it is left out.`);
+        warnOnce(el, 'bad-identity', `claim:${name}=${shown}`, `claim ${name} "${shown}" is not text; it is left out.`);
         continue;
       }
       copy[name] = String(raw);
@@ -67,7 +75,7 @@ export function readIdentity(el: Element, value: unknown, options: ReadIdentityO
       const problem = formatProblem(name, copy[name]!);
       if (problem) {
         warnOnce(
-          el,
+          el, 'bad-identity',
           `claim:${name}=${quote(copy[name])}`,
           `claim ${name} "${quote(copy[name])}" ${problem}; it is shown as received${
             FIELDS.find((f) => f.name === name)!.locked ? ' and stays locked' : ''
@@ -79,7 +87,7 @@ export function readIdentity(el: Element, value: unknown, options: ReadIdentityO
     return refuse(el, 'object', 'the identity could not be read', options);
   }
   if (!CLAIM_NAMES.some((name) => name in copy)) {
-    warnOnce(el, 'identity={}', 'the identity has none of the claims FranceConnect sends; nothing is shown as verified.');
+    warnOnce(el, 'bad-identity', 'identity={}', 'the identity has none of the claims FranceConnect sends; nothing is shown as verified.');
   }
   return { claims: Object.freeze(copy), unreadable: false };
 }

@@ -25,19 +25,19 @@ export function safeHref(el: Element, href: unknown): string | null | undefined 
     // reported below
   }
   if (!url) {
-    errorOnce(el, `href=${shown}`, `href "${shown}" is not a valid URL; activation does nothing.`);
+    errorOnce(el, 'unsafe-url', `href=${shown}`, `href "${shown}" is not a valid URL; activation does nothing.`);
     return null;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     errorOnce(
-      el,
+      el, 'unsafe-url',
       `href=${shown}`,
       `refused href "${shown}": only http: and https: URLs are followed (${url.protocol} is not); activation does nothing.`,
     );
     return null;
   }
   if (url.protocol === 'http:' && !LOCAL_HOSTS.has(url.hostname)) {
-    warnOnce(el, `http=${shown}`, `href "${shown}" uses plain http:; FranceConnect requires TLS (https:) outside localhost.`);
+    warnOnce(el, 'insecure-url', `http=${shown}`, `href "${shown}" uses plain http:; FranceConnect requires TLS (https:) outside localhost.`);
   }
   return url.href;
 }

@@ -38,21 +38,29 @@ export function str(value: unknown): string {
   }
 }
 
-function report(el: Element, kind: 'warn' | 'error', key: string, message: string): void {
+/**
+ * What every message says: the element the author wrote, a stable code in brackets
+ * (search it, or filter the console by it), the message, and the README section
+ * that explains the code (README, "Warnings and errors").
+ */
+function report(el: Element, kind: 'warn' | 'error', code: Code, key: string, message: string): void {
   el = author(el);
   let keys = reported.get(el);
   if (!keys) reported.set(el, (keys = new Set()));
   key = `${kind}:${key}`;
   if (keys.has(key)) return;
   keys.add(key);
-  console[kind](`<${el.localName}>: ${message}${kind === 'warn' ? ' See the README of franceconnect-elements.' : ''}`, el);
+  console[kind](`<${el.localName}>: [fc-${code}] ${message} See README.md#fc-${code} (franceconnect-elements).`, el);
 }
 
+/** The stable codes, each a section of the README ("Warnings and errors"). */
+export type Code = 'bad-value' | 'unsafe-url' | 'insecure-url' | 'bad-identity' | 'forbidden-content' | 'missing-link';
+
 /** A value the element cannot honour; it uses a compliant default instead. */
-export const warnOnce = (el: Element, key: string, message: string): void => report(el, 'warn', key, message);
+export const warnOnce = (el: Element, code: Code, key: string, message: string): void => report(el, 'warn', code, key, message);
 
 /** A value refused for safety: always reported (once per value), never dev-only. */
-export const errorOnce = (el: Element, key: string, message: string): void => report(el, 'error', key, message);
+export const errorOnce = (el: Element, code: Code, key: string, message: string): void => report(el, 'error', code, key, message);
 
 /**
  * Returns `value` when it is one of `allowed`, else warns once and returns the
@@ -63,7 +71,7 @@ export function oneOf<T extends string>(el: Element, name: string, value: unknow
   if (value == null || value === '') return fallback;
   if ((allowed as readonly unknown[]).includes(value)) return value as T;
   const shown = quote(value);
-  warnOnce(el, `${name}=${shown}`, `unknown ${name} "${shown}"; using "${fallback}". Allowed: ${allowed.join(', ')}.`);
+  warnOnce(el, 'bad-value', `${name}=${shown}`, `unknown ${name} "${shown}"; using "${fallback}". Allowed: ${allowed.join(', ')}.`);
   return fallback;
 }
 
@@ -77,7 +85,7 @@ export function text(el: Element, name: string, value: unknown, fallback = ''): 
   if (typeof value === 'number') return String(value);
   if (value != null) {
     const shown = quote(value);
-    warnOnce(el, `${name}=${shown}`, `${name} must be text, not "${shown}"; using "${fallback}".`);
+    warnOnce(el, 'bad-value', `${name}=${shown}`, `${name} must be text, not "${shown}"; using "${fallback}".`);
   }
   return fallback;
 }

@@ -2,7 +2,7 @@
 // time in the browser (@angular/compiler), which needs no Angular CLI here; an
 // application built with the CLI uses the very same component.
 import '@angular/compiler';
-import { ApplicationRef, CUSTOM_ELEMENTS_SCHEMA, Component, signal } from '@angular/core';
+import { ApplicationRef, CUSTOM_ELEMENTS_SCHEMA, Component, computed, signal } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
 import 'franceconnect-elements/index.js';
 import type { FcIdentity } from 'franceconnect-elements/define/fc-profile-form.js';
@@ -21,19 +21,53 @@ let handlers: AngularHandlers;
   standalone: true,
   schemas: [CUSTOM_ELEMENTS_SCHEMA],
   template: `
-    <fc-login-block id="ng-block" [theme]="theme()" [plus]="plus()" href="/auth" (fc-activate)="activate($event)">
+    <fc-login-block
+      id="ng-block"
+      [theme]="theme()"
+      [plus]="plus()"
+      [disabled]="disabled()"
+      [variant]="variant()"
+      [href]="href()"
+      (fc-activate)="activate($event)"
+    >
       <a href="/inscription">Créer mon compte</a>
     </fc-login-block>
+    <fc-button id="ng-button" [theme]="theme()" [plus]="plus()" [disabled]="disabled()" [variant]="variant()" [href]="href()"></fc-button>
+    <!-- The same state through attribute bindings. -->
+    <fc-button
+      id="ng-button-attr"
+      [attr.theme]="theme()"
+      [attr.plus]="plus() ? '' : null"
+      [attr.disabled]="disabled() ? '' : null"
+      [attr.variant]="variant()"
+      [attr.href]="href()"
+    ></fc-button>
+    <fc-login-block
+      id="ng-block-attr"
+      [attr.theme]="theme()"
+      [attr.plus]="plus() ? '' : null"
+      [attr.disabled]="disabled() ? '' : null"
+      [attr.variant]="variant()"
+      [attr.href]="href()"
+    ></fc-login-block>
     <form id="ng-form" (submit)="submit($event)">
       <fc-profile-form id="ng-profile" [identity]="identity()" [theme]="theme()" (change)="change($event)"></fc-profile-form>
       <button type="submit">Enregistrer</button>
     </form>
+    <fc-profile-form id="ng-profile-attr" [attr.identity]="identityJson()" [theme]="theme()"></fc-profile-form>
   `,
 })
 export class FcAngularDemo {
   readonly theme = signal<'light' | 'dark'>('light');
   readonly plus = signal(false);
   readonly identity = signal<FcIdentity | null>(null);
+  readonly disabled = signal(false);
+  readonly variant = signal<'login' | 'data'>('login');
+  readonly href = signal('/auth');
+  readonly identityJson = computed(() => {
+    const identity = this.identity();
+    return identity ? JSON.stringify(identity) : null;
+  });
 
   activate(event: Event) {
     event.preventDefault();

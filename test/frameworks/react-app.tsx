@@ -9,6 +9,10 @@ export interface DemoProps {
   variant: 'login' | 'data';
   theme: 'light' | 'dark';
   identity: FcIdentity | null;
+  /** Bound as properties, as React 19 and @lit/react do; `/auth` when absent. */
+  href?: string;
+  disabled?: boolean;
+  plus?: boolean;
   onActivate: (source: string, detail: FcActivateDetail) => void;
   onSubmit: (data: FormData) => void;
   onProfileChange: (event: Event) => void;
@@ -19,18 +23,29 @@ function Demo(props: DemoProps) {
     event.preventDefault();
     props.onActivate(source, event.detail);
   };
+  const { variant, theme, disabled = false, plus = false } = props;
+  const href = props.href ?? '/auth';
   return (
     <div>
       <header>
         <FcAccount id="wrapped-account" identity={props.identity} theme={props.theme} profileHref="/profil" logoutHref="/logout" />
         <fc-account id="bare-account" identity={props.identity} theme={props.theme} profile-href="/profil" logout-href="/logout" />
       </header>
-      <FcButton id="wrapped-button" variant={props.variant} theme={props.theme} href="/auth" onFcActivate={activate('wrapped-button')} />
-      <fc-button id="bare-button" variant={props.variant} theme={props.theme} href="/auth" onfc-activate={activate('bare-button')} />
-      <FcLoginBlock id="wrapped-block" section="inscription" theme={props.theme} href="/auth" onFcActivate={activate('wrapped-block')}>
+      <FcButton
+        id="wrapped-button"
+        {...{ variant, theme, href, disabled, plus }}
+        onFcActivate={activate('wrapped-button')}
+      />
+      <fc-button id="bare-button" {...{ variant, theme, href, disabled, plus }} onfc-activate={activate('bare-button')} />
+      <FcLoginBlock
+        id="wrapped-block"
+        section="inscription"
+        {...{ variant, theme, href, disabled, plus }}
+        onFcActivate={activate('wrapped-block')}
+      >
         <a href="/inscription">Créer mon compte</a>
       </FcLoginBlock>
-      <fc-login-block id="bare-block" section="connexion" theme={props.theme} href="/auth">
+      <fc-login-block id="bare-block" section="connexion" {...{ variant, theme, href, disabled, plus }}>
         <a href="/inscription">Créer mon compte</a>
       </fc-login-block>
       <FcSeparator id="wrapped-separator" label="ou bien" />

@@ -7,6 +7,9 @@ export interface VueDemoState {
   theme: 'light' | 'dark';
   identity: FcIdentity | null;
   plus: boolean;
+  disabled?: boolean;
+  variant?: 'login' | 'data';
+  href?: string;
 }
 
 export interface VueDemoHandlers {
@@ -17,13 +20,16 @@ export interface VueDemoHandlers {
 
 /** Mounts the SFC; assigning to the returned `state` updates its props reactively. */
 export function mountVue(container: HTMLElement, initial: VueDemoState, handlers: VueDemoHandlers) {
-  const state = reactive({ ...initial });
+  const state = reactive({ disabled: false, variant: 'login' as 'login' | 'data', href: '/auth', ...initial });
   const app = createApp({
     render: () =>
       h(Demo, {
         theme: state.theme,
         identity: state.identity,
         plus: state.plus,
+        disabled: state.disabled,
+        variant: state.variant,
+        href: state.href,
         onActivate: handlers.onActivate,
         onProfileChange: handlers.onProfileChange,
         onSubmitted: handlers.onSubmitted,
