@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { themed } from '../shared/themed.js';
 
 /*
  * Every length is `N px × --_s`, so a larger --fc-button-scale enlarges the whole
@@ -18,6 +19,30 @@ export const fcButtonStyles = css`
   }
 
   :host([hidden]) {
+    display: none;
+  }
+
+  /* The link that stands in for the button without JavaScript (see render()): laid
+     over it, drawing its hover, active and focus states on it. */
+  :host {
+    position: relative;
+  }
+  .nojs {
+    position: absolute;
+    inset: 0;
+    z-index: 1;
+  }
+  .nojs:hover + .button {
+    background-color: var(--_bg-hover);
+  }
+  .nojs:active + .button {
+    background-color: var(--_bg-active);
+  }
+  .nojs:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  :host(:state(ready)) .nojs {
     display: none;
   }
 
@@ -48,25 +73,31 @@ export const fcButtonStyles = css`
     cursor: pointer;
     -webkit-tap-highlight-color: transparent;
 
-    /* SPEC §3, light theme. */
-    --_fg: #f5f5fe;
-    --_bg: #000091;
-    --_bg-hover: #1212ff;
-    --_bg-active: #2323ff;
-    --_fg-disabled: #929292;
-    --_bg-disabled: #e5e5e5;
-    /* The focus ring (--_focus) comes from the shared palette. */
+    /* The colours (SPEC §3) and the focus ring (--_focus, shared palette) come from
+       the theme class, below. */
   }
 
-  .button.dark {
-    /* SPEC §3, dark theme. */
-    --_fg: #000091;
-    --_bg: #8585f6;
-    --_bg-hover: #b1b1f9;
-    --_bg-active: #c6c6fb;
-    --_fg-disabled: #666666;
-    --_bg-disabled: #2a2a2a;
-  }
+  ${themed(
+    css`
+      /* SPEC §3, light theme. */
+      --_fg: #f5f5fe;
+      --_bg: #000091;
+      --_bg-hover: #1212ff;
+      --_bg-active: #2323ff;
+      --_fg-disabled: #929292;
+      --_bg-disabled: #e5e5e5;
+    `,
+    css`
+      /* SPEC §3, dark theme. */
+      --_fg: #000091;
+      --_bg: #8585f6;
+      --_bg-hover: #b1b1f9;
+      --_bg-active: #c6c6fb;
+      --_fg-disabled: #666666;
+      --_bg-disabled: #2a2a2a;
+    `,
+    '.button',
+  )}
 
   .plus {
     inline-size: calc(245px * var(--_s));

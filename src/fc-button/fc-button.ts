@@ -150,8 +150,11 @@ export class FcButton extends FcElement {
 
   constructor() {
     super();
-    registerScale();
     this.#internals = this.attachInternals();
+    // The module runs: the link that stands in for the button in a page without
+    // JavaScript (server render, see render()) is hidden by `:state(ready)`.
+    // `states` is missing in older browsers: that link's clicks are then handled below.
+    this.#internals.states?.add('ready');
     // On the host, not on the inner <button>: the inner button's clicks (mouse, Enter,
     // Space) bubble here, and so does `el.click()`, which activates us as it does a
     // native button.
@@ -175,6 +178,9 @@ export class FcButton extends FcElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    // Here, not in the constructor: a server render (@lit-labs/ssr) constructs the
+    // element where there is no CSS object.
+    registerScale();
     // A page restored from the back/forward cache must not come back "busy".
     window.addEventListener('pageshow', this.#clearBusy);
   }
@@ -214,6 +220,9 @@ export class FcButton extends FcElement {
   }
 
   readonly #onClick = (event: MouseEvent) => {
+    // A click on the no-JavaScript stand-in link (browsers without `:state()`) is a
+    // click on the button: the link must not navigate by itself.
+    if (event.composedPath().some((n) => (n as Element).classList?.contains('nojs'))) event.preventDefault();
     if (this.disabled || this.#formDisabled || this.busy) {
       event.preventDefault();
       return;
@@ -289,7 +298,16 @@ export class FcButton extends FcElement {
     const firstLines = lines.map(
       (line) => html`<span class=${variant === 'data' ? 'line small' : 'line'}>${`${line} `}</span>`,
     );
-    return html`<button
+    // Without JavaScript (a server-rendered page whose module did not run), a shadow
+    // root's <button> does nothing: a link laid over it takes the visitor to href, in
+    // this window (rule 13: no target). Hidden as soon as the module runs (constructor).
+    // The href as written: the browser resolves a relative one against the page.
+    const raw = this.href instanceof URL ? this.href.href : this.href;
+    const nojs =
+      !this.disabled && typeof raw === 'string' && safeHref(this, raw)
+        ? html`<a class=${`nojs ${theme}`} href=${raw} aria-label=${`${first} ${brand}`}></a>`
+        : nothing;
+    return html`${nojs}<button
       type="button"
       lang="fr"
       class=${`button ${theme}${this.plus ? ' plus' : ''}`}

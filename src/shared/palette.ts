@@ -1,11 +1,12 @@
 import { css } from 'lit';
+import { themed } from './themed.js';
 
 /**
  * Colours of the text around the button (SPEC §3) as private variables, set on an
- * element with the class `light` or `dark` (the resolved theme).
+ * element with the class `light`, `dark` or (server render) `system`.
  */
-export const palette = css`
-  .light {
+export const palette = themed(
+  css`
     --_title: #161616;
     --_text: #3a3a3a;
     --_sentence: #666666;
@@ -13,8 +14,8 @@ export const palette = css`
     --_line: #dddddd;
     /* DSFR focus ring; 4.3:1 against a white page. */
     --_focus: #0a76f6;
-  }
-  .dark {
+  `,
+  css`
     --_title: #eeeeee;
     --_text: #cecece;
     --_sentence: #929292;
@@ -22,5 +23,5 @@ export const palette = css`
     --_line: #353535;
     /* Lighter than DSFR's ring so it keeps ≥ 3:1 on dark pages (8.7:1 on #161616). */
     --_focus: #8ab4ff;
-  }
-`;
+  `,
+);

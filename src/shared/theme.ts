@@ -8,7 +8,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { oneOf } from './warn.js';
 
-export type Theme = 'light' | 'dark';
+/**
+ * `system` only where there is no page to ask (a server render): the class `system`
+ * lets CSS alone follow the page (shared/themed.ts).
+ */
+export type Theme = 'light' | 'dark' | 'system';
 // The first value is the default.
 export const THEME_VALUES = ['system', 'light', 'dark'] as const;
 export type ThemeSetting = (typeof THEME_VALUES)[number];
@@ -26,6 +30,8 @@ function darkQuery(): MediaQueryList {
 
 /** The theme the page asks for when the element says `system`. */
 export function pageTheme(): Theme {
+  // On a server (@lit-labs/ssr) there is no page yet: CSS decides (shared/themed.ts).
+  if (typeof document === 'undefined') return 'system';
   const dsfr = document.documentElement.getAttribute('data-fr-theme');
   if (dsfr === 'dark' || dsfr === 'light') return dsfr;
   return darkQuery().matches ? 'dark' : 'light';
