@@ -78,8 +78,8 @@ export const fcButtonStyles = css`
   }
 
   ${themed(
+    // SPEC §3, light theme, then dark theme.
     css`
-      /* SPEC §3, light theme. */
       --_fg: #f5f5fe;
       --_bg: #000091;
       --_bg-hover: #1212ff;
@@ -88,7 +88,6 @@ export const fcButtonStyles = css`
       --_bg-disabled: #e5e5e5;
     `,
     css`
-      /* SPEC §3, dark theme. */
       --_fg: #000091;
       --_bg: #8585f6;
       --_bg-hover: #b1b1f9;

@@ -17,13 +17,13 @@ export const fcProfileFormStyles = css`
   }
   /* Text, title, sentence and focus colours come from the shared palette. */
   ${themed(
+    // color-scheme: native parts of the fields (date picker, select menu) follow the theme.
     css`
       --_field-bg: #eeeeee;
       --_field-border: #3a3a3a;
       --_locked-bg: #f6f6f6;
       --_locked-border: #dddddd;
       --_error: #ce0500;
-      /* Native parts of the fields (date picker, select menu) follow the theme. */
       color-scheme: light;
     `,
     css`

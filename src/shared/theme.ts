@@ -73,8 +73,24 @@ export class ThemeController implements ReactiveController {
     host.addController(this);
   }
 
+  /**
+   * True while the first render hydrates a server-rendered shadow root: it must
+   * render what the server did (`system`, painted by CSS), then the theme is resolved
+   * with a normal update (hydration keeps the server's attribute values).
+   */
+  #hydrating = false;
+
   hostConnected() {
+    const host = this.#host as unknown as { hasUpdated: boolean; shadowRoot: ShadowRoot | null };
+    if (!host.hasUpdated && host.shadowRoot) this.#hydrating = true;
     this.#stop = watchPageTheme(() => this.#host.requestUpdate());
+  }
+
+  hostUpdated() {
+    if (this.#hydrating) {
+      this.#hydrating = false;
+      this.#host.requestUpdate();
+    }
   }
 
   hostDisconnected() {
@@ -84,6 +100,7 @@ export class ThemeController implements ReactiveController {
 
   /** The theme to paint with, from the element's `theme` attribute value (validated). */
   resolve(raw: string | null | undefined): Theme {
-    return resolveTheme(oneOf(this.#host, 'theme', raw, THEME_VALUES));
+    const setting = oneOf(this.#host, 'theme', raw, THEME_VALUES);
+    return this.#hydrating && setting === 'system' ? 'system' : resolveTheme(setting);
   }
 }
