@@ -27,12 +27,17 @@ const dsfr = join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist')
  *   the page wrote: CDN → 17,287, fc-button page 10,977 → 11,354, fc-login-block page
  *   13,205 → 13,940;
  * - <fc-account> (its class, styles and two DSFR icons) in the CDN bundle: about
- *   1.6 KB; the fc-account page holds Lit, the shared identity reader and the element.
+ *   1.6 KB; the fc-account page holds Lit, the shared identity reader and the element;
+ * - server rendering (issue 11): Lit's hydration support inside the CDN bundle (it
+ *   must load before Lit, so the bundle carries it), the `system` theme painted by CSS
+ *   alone, the no-JavaScript link over the button and the hydration of the theme:
+ *   CDN 18,897 → 21,386, fc-button page 11,382 → 11,740, fc-login-block page
+ *   13,971 → 14,410.
  */
 export const BUDGETS = {
-  cdn: 18.5 * 1024,
-  'fc-button page': 11400,
-  'fc-login-block page': 14000,
+  cdn: 21400,
+  'fc-button page': 11750,
+  'fc-login-block page': 14420,
   'fc-account page': 10 * 1024,
 };
 

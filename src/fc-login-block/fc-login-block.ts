@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { FcElement, reflectText } from '../shared/element.js';
+import { FcElement, reflectText, serverRendered } from '../shared/element.js';
 import { BUTTON_VARIANTS, type FcButtonVariant } from '../fc-button/fc-button.js';
 import {
   BRAND,
@@ -188,7 +188,10 @@ export class FcLoginBlock extends FcElement {
     // hydrates what the server drew, which shows the "OU" line when the server saw
     // other ways in (`data-fc-slotted`, written by franceconnect-elements/ssr). The
     // slot is read in firstUpdated.
-    if (!this.hasUpdated && this.shadowRoot) this.hasOtherWays = this.hasAttribute(SLOTTED);
+    if (!this.hasUpdated && serverRendered.has(this)) {
+      this.#hydrating = true;
+      this.hasOtherWays = this.hasAttribute(SLOTTED);
+    }
     // Text, links and classes of the slotted content can change after it is slotted.
     this.#mutations ??= new MutationObserver(() => this.#checkSlotted());
     this.#mutations.observe(this, {
@@ -208,14 +211,14 @@ export class FcLoginBlock extends FcElement {
   }
 
   protected override firstUpdated() {
-    // A declarative shadow root's slotchange fired before the module ran.
-    if (this.shadowRoot?.querySelector('slot') && !this.#slotSeen) this.#checkSlotted();
+    // A declarative shadow root's slotchange fired before the module ran: read the slot
+    // once hydrated, in the next task (not inside this update).
+    if (this.#hydrating) setTimeout(() => this.#checkSlotted());
   }
 
-  #slotSeen = false;
+  #hydrating = false;
 
   #checkSlotted() {
-    this.#slotSeen = true;
     const slot = this.renderRoot.querySelector('slot');
     const nodes = slot?.assignedNodes({ flatten: true }) ?? [];
     this.hasOtherWays = nodes.some(

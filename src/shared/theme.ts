@@ -7,6 +7,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { oneOf } from './warn.js';
+import { serverRendered } from './element.js';
 
 /**
  * `system` only where there is no page to ask (a server render): the class `system`
@@ -81,15 +82,15 @@ export class ThemeController implements ReactiveController {
   #hydrating = false;
 
   hostConnected() {
-    const host = this.#host as unknown as { hasUpdated: boolean; shadowRoot: ShadowRoot | null };
-    if (!host.hasUpdated && host.shadowRoot) this.#hydrating = true;
+    if (!(this.#host as unknown as { hasUpdated: boolean }).hasUpdated && serverRendered.has(this.#host)) this.#hydrating = true;
     this.#stop = watchPageTheme(() => this.#host.requestUpdate());
   }
 
   hostUpdated() {
     if (this.#hydrating) {
       this.#hydrating = false;
-      this.#host.requestUpdate();
+      // After this update, not inside it.
+      void this.#host.updateComplete.then(() => this.#host.requestUpdate());
     }
   }
 

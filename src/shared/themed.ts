@@ -13,24 +13,6 @@ export function themed(light: CSSResult, dark: CSSResult, on = ''): CSSResult {
   const s = unsafeCSS(on);
   // Separate rules: a selector list holding :host-context() would be dropped whole
   // by a browser without it.
-  return css`
-    ${s}.light,
-    ${s}.system {
-      ${light}
-    }
-    ${s}.dark {
-      ${dark}
-    }
-    @media (prefers-color-scheme: dark) {
-      ${s}.system {
-        ${dark}
-      }
-    }
-    :host-context([data-fr-theme='dark']) ${s}.system {
-      ${dark}
-    }
-    :host-context([data-fr-theme='light']) ${s}.system {
-      ${light}
-    }
-  `;
+  // One line: the build's template minifier leaves CSS with interpolated selectors as written.
+  return css`${s}.light,${s}.system{${light}}${s}.dark{${dark}}@media (prefers-color-scheme:dark){${s}.system{${dark}}}:host-context([data-fr-theme='dark']) ${s}.system{${dark}}:host-context([data-fr-theme='light']) ${s}.system{${light}}`;
 }
