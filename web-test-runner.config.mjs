@@ -55,6 +55,8 @@ function pageCommands() {
         });
         try {
           await tab.goto(new URL(payload.url, page.url()).href, { waitUntil: 'load' });
+          // A visitor who waits (for reserve.css's 3 s safety net, say) before looking.
+          if (payload.wait) await tab.waitForTimeout(payload.wait);
           if (payload.ready) await tab.waitForFunction(payload.ready, null, { timeout: 15000 });
           // A page under Trusted Types refuses the injected axe script: `axe: false` skips it.
           if (payload.axe === false) {
@@ -135,13 +137,14 @@ function ssrCommands() {
         });
       }
       if (command === 'ssr-page') {
-        const rendered = await cli(['render'], payload.markup);
+        // raw: the markup as a client-rendered page has it (no server render).
+        const rendered = payload.raw ? { code: 0, stdout: payload.markup } : await cli(['render'], payload.markup);
         if (rendered.code !== 0) return { error: rendered.stderr };
         mkdirSync('.test-build/ssr', { recursive: true });
         const file = `.test-build/ssr/${payload.name}.html`;
         writeFileSync(
           file,
-          `<!doctype html><html lang="fr"${payload.htmlAttributes ?? ''}><head><meta charset="utf-8"><title>${payload.name}</title>${payload.head ?? ''}</head><body>${rendered.stdout}${payload.after ?? ''}</body></html>`,
+          `<!doctype html><html lang="fr"${payload.htmlAttributes ?? ''}><head><meta charset="utf-8"><title>${payload.name}</title>${payload.head ?? ''}</head><body${payload.bodyAttributes ?? ''}>${rendered.stdout}${payload.after ?? ''}</body></html>`,
         );
         return { url: `/${file}` };
       }
@@ -158,6 +161,8 @@ function ssrCommands() {
           const errors = [];
           tab.on('pageerror', (e) => errors.push(e.message));
           await tab.goto(new URL(payload.url, page.url()).href, { waitUntil: 'load' });
+          // A visitor who waits (for reserve.css's 3 s safety net, say) before looking.
+          if (payload.wait) await tab.waitForTimeout(payload.wait);
           const boxes = {};
           for (const [key, selector] of Object.entries(payload.boxes ?? {})) {
             boxes[key] = await tab.locator(selector).first().boundingBox();

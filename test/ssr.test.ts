@@ -16,7 +16,11 @@ type Audit = { errors: string[]; violations: string[]; info: Record<string, unkn
 const cli = (args: string[], stdin?: string) => executeServerCommand<Cli, object>('ssr-cli', { args, stdin });
 
 /** A page whose body is the server render of `markup`; its URL. */
-async function page(name: string, markup: string, extra: { head?: string; after?: string; htmlAttributes?: string } = {}) {
+async function page(
+  name: string,
+  markup: string,
+  extra: { head?: string; after?: string; htmlAttributes?: string; bodyAttributes?: string; raw?: boolean } = {},
+) {
   const result = await executeServerCommand<{ url?: string; error?: string }, object>('ssr-page', { name, markup, ...extra });
   expect(result.error, 'the markup renders').to.equal(undefined);
   return result.url!;
@@ -145,6 +149,23 @@ describe('server output with JavaScript disabled', () => {
     );
     const result = await nojs({ url, click: '#go' });
     expect(result.after!.body).to.include('POST');
+    expect(result.after!.body).to.include('password=secret');
+  });
+});
+
+describe('the README’s client-rendered advice, when the module never loads', () => {
+  it('reserve.css and data-fc-wait: after 3 s the slotted password form is shown and submits', async () => {
+    const url = await page(
+      'nojs-reserve',
+      '<fc-login-block href="/auth"><form action="/test/echo" method="post"><input id="pw" name="password" value="secret"><button id="go">Se connecter</button></form></fc-login-block>',
+      {
+        raw: true,
+        bodyAttributes: ' data-fc-wait',
+        head: '<link rel="stylesheet" href="/dist/reserve.css"><script type="module" src="/does-not-exist.js"></script>',
+      },
+    );
+    const result = await nojs({ url, wait: 3300, styles: { visibility: ['#pw', 'visibility'] }, click: '#go' });
+    expect(result.styles.visibility).to.equal('visible');
     expect(result.after!.body).to.include('password=secret');
   });
 });
