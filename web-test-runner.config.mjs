@@ -136,6 +136,13 @@ function ssrCommands() {
           );
         });
       }
+      if (command === 'ssr-react') {
+        return new Promise((resolve, reject) => {
+          execFile(process.execPath, ['test/ssr/react-render.mjs', ...(payload.lit ? ['lit'] : [])], { timeout: 60000 }, (error, stdout, stderr) =>
+            error ? reject(new Error(stderr || String(error))) : resolve(JSON.parse(stdout)),
+          );
+        });
+      }
       if (command === 'ssr-page') {
         // raw: the markup as a client-rendered page has it (no server render).
         const rendered = payload.raw ? { code: 0, stdout: payload.markup } : await cli(['render'], payload.markup);

@@ -84,6 +84,26 @@ describe('npx franceconnect-elements render', () => {
   });
 });
 
+describe('React’s renderToString of the /react wrappers (Node)', () => {
+  it('keeps the attributes: the server HTML has the button’s href and theme', async () => {
+    const { html, printed } = await executeServerCommand<{ html: string; printed: string[] }, object>('ssr-react', {});
+    expect(printed).to.deep.equal([]);
+    expect(html).to.include('<fc-button href="/login" theme="dark" plus="" id="b"></fc-button>');
+    expect(html).to.include('<fc-login-block href="https://example.fr/auth" heading-level="3" section="inscription" data-fc-slotted="">');
+    expect(html).to.include('identity="{&quot;given_name&quot;:&quot;Marie Anne&quot;,&quot;family_name&quot;:&quot;CLÉMENT&quot;}"');
+  });
+
+  it('with @lit-labs/ssr-react enabled, also writes each element’s shadow DOM', async () => {
+    const { html, printed } = await executeServerCommand<{ html: string; printed: string[] }, object>('ssr-react', { lit: true });
+    expect(printed).to.deep.equal([]);
+    expect(html).to.match(/<fc-button href="\/login" theme="dark" plus="" id="b"[^>]*><template shadowroot="open" shadowrootmode="open"/);
+    expect(html).to.include('S’identifier avec FranceConnect+');
+    expect(html).to.match(/<fc-login-block[^>]*><template shadowroot="open" shadowrootmode="open"/);
+    expect(html, 'the "OU" line').to.include('<fc-separator');
+    expect(html).to.include('<h3 class="heading" part="heading">');
+  });
+});
+
 describe('server output with JavaScript disabled', () => {
   it('paints the block exactly: 209 × 56 button in the theme’s colours, texts, link 8 px under it, "OU", slotted form', async () => {
     const url = await page(
