@@ -62,6 +62,7 @@ describe('npx franceconnect-elements render', () => {
     expect(fromArg.stderr).to.equal('');
     expect(fromArg.stdout).to.match(/^<fc-login-block[^>]*href="\/auth\/franceconnect\/login"[^>]*><template shadowroot="open" shadowrootmode="open">/);
     expect(fromArg.stdout).to.include('<fc-button');
+    expect(fromArg.stdout.trim(), 'no marker of the wrapper template left').to.match(/<\/fc-login-block>$/);
     const fromStdin = await cli(['render'], markup);
     expect(fromStdin.code).to.equal(0);
     expect(fromStdin.stdout).to.equal(fromArg.stdout);

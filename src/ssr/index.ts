@@ -101,5 +101,5 @@ export async function renderToString(markup: string): Promise<string> {
   if (problems.length) throw new FcRenderError([...new Set(problems)]);
   // The outer markers belong to the wrapper template above, not to the elements: each
   // element hydrates its own shadow root.
-  return out.replace(/^(<!--lit-part[^>]*-->)+/, '').replace(/(<\?>)?(<!--\/lit-part-->)+$/, '');
+  return out.replace(/^(<!--lit-part[^>]*-->)+/, '').replace(/(<!--\/lit-part-->|<\?>)+$/, '');
 }
