@@ -163,6 +163,24 @@ describe('server output with JavaScript disabled', () => {
     expect(new URL(keyboard.after!.url).pathname).to.equal('/test/pages/landed.html');
   });
 
+  it('a button with name and value submits its form with name=value without JavaScript; gone once the module runs', async () => {
+    const markup =
+      '<form action="/test/echo" method="post"><input name="login_hint" value="marie"><fc-button name="provider" value="franceconnect"></fc-button></form>';
+    const url = await page('nojs-submit', markup);
+    const result = await nojs({ url, click: 'fc-button' });
+    expect(result.after!.body).to.include('POST');
+    expect(result.after!.body).to.include('login_hint=marie&provider=franceconnect');
+    const hydrated = await page('js-submit', markup, { after: '<script type="module" src="/dist/cdn/franceconnect-elements.js"></script>' });
+    const { errors, info } = await executeServerCommand<Audit, object>('audit-page', {
+      url: hydrated,
+      ready: `customElements.get('fc-button') !== undefined`,
+      axe: false,
+      inspect: `(() => ({ fallbacks: document.querySelectorAll('[slot="fc-nojs"]').length, submitters: document.querySelectorAll('form button').length }))()`,
+    });
+    expect(errors).to.deep.equal([]);
+    expect(info).to.deep.equal({ fallbacks: 0, submitters: 0 });
+  });
+
   it('the block’s slotted password form submits without JavaScript', async () => {
     const url = await page(
       'nojs-form',

@@ -32,9 +32,22 @@ export const fcButtonStyles = css`
     inset: 0;
     z-index: 1;
   }
+  ::slotted([slot='fc-nojs']) {
+    all: unset;
+    position: absolute;
+    inset: 0;
+    z-index: 1;
+    cursor: pointer;
+  }
+  ::slotted([slot='fc-nojs']:focus-visible) {
+    outline: 2px solid #0a76f6;
+    outline-offset: 2px;
+  }
+  slot:hover + .button,
   .nojs:hover + .button {
     background-color: var(--_bg-hover);
   }
+  slot:active + .button,
   .nojs:active + .button {
     background-color: var(--_bg-active);
   }
@@ -42,6 +55,7 @@ export const fcButtonStyles = css`
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
+  :host(:state(ready)) slot,
   :host(:state(ready)) .nojs {
     display: none;
   }

@@ -178,6 +178,9 @@ export class FcButton extends FcElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    // The module runs: the no-JavaScript submit button (see render()) must not stay the
+    // form's default button, which Enter in a field would click.
+    for (const fallback of this.querySelectorAll(':scope > [slot="fc-nojs"]')) fallback.remove();
     // Here, not in the constructor: a server render (@lit-labs/ssr) constructs the
     // element where there is no CSS object.
     registerScale();
@@ -307,7 +310,10 @@ export class FcButton extends FcElement {
       !this.disabled && typeof raw === 'string' && safeHref(this, raw)
         ? html`<a class=${`nojs ${theme}`} href=${raw} aria-label=${`${first} ${brand}`}></a>`
         : nothing;
-    return html`${nojs}<button
+    // Without JavaScript a shadow root's button cannot submit the page's form either:
+    // franceconnect-elements/ssr puts a real submit button (name=value) in the light DOM,
+    // shown here over the button until the module runs.
+    return html`${nojs}<slot name="fc-nojs"></slot><button
       type="button"
       lang="fr"
       class=${`button ${theme}${this.plus ? ' plus' : ''}`}

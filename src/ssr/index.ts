@@ -19,6 +19,20 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import '../index.js';
 import { SLOTTED } from '../fc-login-block/fc-login-block.js';
+import { BRAND, BRAND_PLUS, DATA, LOGIN } from '../shared/texts.js';
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
+
+/**
+ * Without JavaScript a shadow root's button cannot submit the page's form: an
+ * `<fc-button name value>` without href gets a real submit button in its light DOM,
+ * which the element shows over its own until its module runs, then removes.
+ */
+function submitFallback(el: Element): string {
+  const label = `${attr(el, 'variant') === 'data' ? DATA : LOGIN} ${attr(el, 'plus') !== undefined ? BRAND_PLUS : BRAND}`;
+  return `<button type="submit" slot="fc-nojs" name="${escape(attr(el, 'name') ?? '')}" value="${escape(attr(el, 'value') ?? '')}" aria-label="${label}"></button>`;
+}
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -48,7 +62,7 @@ const hasContent = (el: Element) =>
  * the one thing a server render cannot see by itself (the "OU" line, rule 6).
  */
 function prepare(markup: string, problems: string[]): string {
-  const inserts: number[] = [];
+  const inserts: [number, string][] = [];
   const visit = (node: Node) => {
     if (isElement(node) && node.tagName.startsWith('fc-')) {
       const ctor = customElements.get(node.tagName) as (CustomElementConstructor & { observedAttributes?: string[] }) | undefined;
@@ -62,7 +76,9 @@ function prepare(markup: string, problems: string[]): string {
           }
         }
         const end = node.sourceCodeLocation?.startTag?.endOffset;
-        if (node.tagName === 'fc-login-block' && hasContent(node) && end !== undefined) inserts.push(end - 1);
+        if (node.tagName === 'fc-login-block' && hasContent(node) && end !== undefined) inserts.push([end - 1, ` ${SLOTTED}`]);
+        const submits = node.tagName === 'fc-button' && attr(node, 'name') && attr(node, 'href') === undefined && attr(node, 'disabled') === undefined;
+        if (submits && end !== undefined) inserts.push([end, submitFallback(node)]);
       }
     }
     const children = 'content' in node ? node.content.childNodes : 'childNodes' in node ? node.childNodes : [];
@@ -70,7 +86,7 @@ function prepare(markup: string, problems: string[]): string {
   };
   visit(parseFragment(markup, { sourceCodeLocationInfo: true }) as unknown as Node);
   // From the end, so that earlier offsets stay right.
-  for (const at of inserts.sort((a, b) => b - a)) markup = `${markup.slice(0, at)} ${SLOTTED}${markup.slice(at)}`;
+  for (const [at, text] of inserts.sort((a, b) => b[0] - a[0])) markup = `${markup.slice(0, at)}${text}${markup.slice(at)}`;
   return markup;
 }
 
