@@ -30,14 +30,15 @@ const dsfr = join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist')
  *   1.6 KB; the fc-account page holds Lit, the shared identity reader and the element;
  * - server rendering (issue 11): Lit's hydration support inside the CDN bundle (it
  *   must load before Lit, so the bundle carries it), the `system` theme painted by CSS
- *   alone, the no-JavaScript link over the button and the hydration of the theme:
- *   CDN 18,897 → 21,386, fc-button page 11,382 → 11,740, fc-login-block page
- *   13,971 → 14,410.
+ *   alone, the no-JavaScript link and submit slot over the button, the hydration of the
+ *   theme: CDN 18,897 → 21,477 (+2,580, where the fc-button page, which has no hydration
+ *   support, grew 468: the support is about 2.1 KB),
+ *   fc-button page 11,382 → 11,850, fc-login-block page 13,971 → 14,505.
  */
 export const BUDGETS = {
-  cdn: 21400,
-  'fc-button page': 11750,
-  'fc-login-block page': 14420,
+  cdn: 21500,
+  'fc-button page': 11860,
+  'fc-login-block page': 14520,
   'fc-account page': 10 * 1024,
 };
 
