@@ -1,6 +1,6 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 
-/** SPEC §3, as hex: what the qualification compares against. */
+/** docs/qualification.md#colours, as hex: what the qualification compares against. */
 export const SPEC_COLOURS = {
   light: {
     static: { bg: '#000091', fg: '#f5f5fe' },

@@ -73,7 +73,7 @@ export const fcButtonStyles = css`
     flex-direction: column;
     align-items: flex-start;
     justify-content: center;
-    /* SPEC §2: exactly 209 × 56 (FC+ 245 × 56). */
+    /* docs/qualification.md#geometry: exactly 209 × 56 (FC+ 245 × 56). */
     inline-size: calc(209px * var(--_s));
     block-size: calc(56px * var(--_s));
     padding-block: 0;
@@ -87,12 +87,12 @@ export const fcButtonStyles = css`
     cursor: pointer;
     -webkit-tap-highlight-color: transparent;
 
-    /* The colours (SPEC §3) and the focus ring (--_focus, shared palette) come from
+    /* The colours (docs/qualification.md#colours) and the focus ring (--_focus, shared palette) come from
        the theme class, below. */
   }
 
   ${themed(
-    // SPEC §3, light theme, then dark theme.
+    // docs/qualification.md#colours, light theme, then dark theme.
     css`
       --_fg: #f5f5fe;
       --_bg: #000091;
@@ -117,7 +117,7 @@ export const fcButtonStyles = css`
     padding-inline-end: calc(44px * var(--_s));
   }
 
-  /* Seed 004: "le changement d'état au survol du bouton" is checked. */
+  /* docs/qualification.md#colours: "le changement d'état au survol du bouton" is checked. */
   .button:hover {
     background-color: var(--_bg-hover);
   }
@@ -179,7 +179,7 @@ export const fcButtonStyles = css`
   }
 
   /* "Récupérer ses données avec" is ≈ 156 px wide at 12 px in Arial: wider than
-     the 141 px a line holds. It is set on two lines at 12 px (SPEC §2: no text
+     the 141 px a line holds. It is set on two lines at 12 px (docs/qualification.md#geometry: no text
      under 12 px, ≥ 5 % spare width per line). */
   .line.small {
     font-size: calc(12px * var(--_s));
@@ -192,7 +192,7 @@ export const fcButtonStyles = css`
   }
 
   @media (forced-colors: active) {
-    /* SPEC §3: a visible 1px border in forced colours; border-box keeps 209 × 56. */
+    /* docs/qualification.md#colours: a visible 1px border in forced colours; border-box keeps 209 × 56. */
     .button {
       border: 1px solid ButtonText;
     }

@@ -2,7 +2,7 @@ import { css } from 'lit';
 import { themed } from './themed.js';
 
 /**
- * Colours of the text around the button (SPEC §3) as private variables, set on an
+ * Colours of the text around the button (docs/qualification.md#colours) as private variables, set on an
  * element with the class `light`, `dark` or (server render) `system`.
  */
 // Focus rings: the DSFR's (4.3:1 against a white page); in dark, lighter than the
