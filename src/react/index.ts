@@ -57,10 +57,11 @@ function component(options: ComponentOptions) {
   };
   void ctor.observedAttributes; // Lit reads its property declarations on first access
   const events = new Set(Object.keys(options.events ?? {}));
-  const server = React.forwardRef((props: Record<string, unknown>, _ref) => {
+  // A plain function component: on a server a ref has nothing to point to.
+  const server = (props: Record<string, unknown>) => {
     const attributes: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(props)) {
-      if (events.has(key) || key === 'children') continue;
+      if (events.has(key) || key === 'children' || key === 'ref') continue;
       const declared = ctor.elementProperties.get(key);
       if (!declared) {
         attributes[key] = value; // React's own props: id, className, style…
@@ -80,7 +81,7 @@ function component(options: ComponentOptions) {
     // namespace of a CommonJS module is a copy taken when it was first imported).
     const react = (React as unknown as { default?: typeof React }).default ?? React;
     return react.createElement(options.tagName, attributes, props.children as React.ReactNode);
-  });
+  };
   server.displayName = options.displayName;
   return server;
 }
