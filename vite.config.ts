@@ -74,7 +74,8 @@ export default defineConfig(({ mode }) => {
         // Library mode keeps whitespace in ES output unless told: full minification.
         minify: true,
         lib: {
-          entry: 'src/index.ts',
+          // src/cdn.ts: src/index.ts with Lit's hydration support loaded first.
+          entry: 'src/cdn.ts',
           formats: ['es'],
           fileName: () => 'franceconnect-elements.js',
         },
@@ -109,13 +110,15 @@ export default defineConfig(({ mode }) => {
           'react/index': 'src/react/index.ts',
           'vue/index': 'src/vue/index.ts',
           'audit/index': 'src/audit/index.ts',
+          'ssr/index': 'src/ssr/index.ts',
         },
         formats: ['es'],
       },
       rollupOptions: {
         // Lit is the one runtime dependency; React and Vue are the user's. @lit/react
         // (a few hundred bytes) is bundled into the React entry point.
-        external: [/^lit($|\/)/, /^@lit\/(?!react)/, /^react($|\/)/, /^vue$/],
+        // @lit-labs/ssr and parse5 are the server entry's own (optional peers).
+        external: [/^lit($|\/)/, /^@lit\/(?!react)/, /^@lit-labs\//, /^parse5$/, /^react($|\/)/, /^vue$/],
         output: {
           preserveModules: true,
           preserveModulesRoot: 'src',

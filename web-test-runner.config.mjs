@@ -55,6 +55,8 @@ function pageCommands() {
         });
         try {
           await tab.goto(new URL(payload.url, page.url()).href, { waitUntil: 'load' });
+          // A visitor who waits (for reserve.css's 3 s safety net, say) before looking.
+          if (payload.wait) await tab.waitForTimeout(payload.wait);
           if (payload.ready) await tab.waitForFunction(payload.ready, null, { timeout: 15000 });
           // A page under Trusted Types refuses the injected axe script: `axe: false` skips it.
           if (payload.axe === false) {
@@ -104,6 +106,96 @@ function echoRoute() {
         type: 'html',
         body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Écho</title></head><body><p id="method">${text(context.method)}</p><p id="body">${text(body)}</p></body></html>`,
       };
+    },
+  };
+}
+
+/**
+ * Server rendering (test/ssr.test.ts): runs the `franceconnect-elements render`
+ * command in a child process (Node, as a back end would), writes server-rendered pages
+ * under .test-build/ssr/, and opens a page in a browser context with JavaScript
+ * disabled, as a visitor whose script never ran.
+ */
+function ssrCommands() {
+  const cli = (args, stdin) =>
+    new Promise((resolve) => {
+      const child = execFile(process.execPath, ['bin/franceconnect-elements.mjs', ...args], { timeout: 60000 }, (error, stdout, stderr) =>
+        resolve({ code: error ? (error.code ?? 1) : 0, stdout, stderr }),
+      );
+      if (stdin !== undefined) child.stdin.end(stdin);
+      else child.stdin.end();
+    });
+  return {
+    name: 'fc-ssr-commands',
+    async executeCommand({ command, payload, session }) {
+      if (command === 'ssr-cli') return cli(payload.args ?? [], payload.stdin);
+      if (command === 'ssr-render-all') {
+        return new Promise((resolve, reject) => {
+          execFile(process.execPath, ['test/ssr/render-all.mjs'], { timeout: 120000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+            error ? reject(new Error(stderr || String(error))) : resolve({ ...JSON.parse(stdout), stderr }),
+          );
+        });
+      }
+      if (command === 'ssr-react') {
+        return new Promise((resolve, reject) => {
+          execFile(process.execPath, ['test/ssr/react-render.mjs', ...(payload.lit ? ['lit'] : [])], { timeout: 60000 }, (error, stdout, stderr) =>
+            error ? reject(new Error(stderr || String(error))) : resolve(JSON.parse(stdout)),
+          );
+        });
+      }
+      if (command === 'ssr-page') {
+        // raw: the markup as a client-rendered page has it (no server render).
+        const rendered = payload.raw ? { code: 0, stdout: payload.markup } : await cli(['render'], payload.markup);
+        if (rendered.code !== 0) return { error: rendered.stderr };
+        mkdirSync('.test-build/ssr', { recursive: true });
+        const file = `.test-build/ssr/${payload.name}.html`;
+        writeFileSync(
+          file,
+          `<!doctype html><html lang="fr"${payload.htmlAttributes ?? ''}><head><meta charset="utf-8"><title>${payload.name}</title>${payload.head ?? ''}</head><body${payload.bodyAttributes ?? ''}>${rendered.stdout}${payload.after ?? ''}</body></html>`,
+        );
+        return { url: `/${file}` };
+      }
+      if (command === 'nojs-page') {
+        const page = session.browser.getPage?.(session.id);
+        const context = await page.context().browser().newContext({
+          javaScriptEnabled: false,
+          viewport: { width: 800, height: 600 },
+          deviceScaleFactor: 1,
+          colorScheme: payload.colorScheme ?? 'light',
+        });
+        try {
+          const tab = await context.newPage();
+          const errors = [];
+          tab.on('pageerror', (e) => errors.push(e.message));
+          await tab.goto(new URL(payload.url, page.url()).href, { waitUntil: 'load' });
+          // A visitor who waits (for reserve.css's 3 s safety net, say) before looking.
+          if (payload.wait) await tab.waitForTimeout(payload.wait);
+          const boxes = {};
+          for (const [key, selector] of Object.entries(payload.boxes ?? {})) {
+            boxes[key] = await tab.locator(selector).first().boundingBox();
+          }
+          const styles = {};
+          for (const [key, [selector, property]] of Object.entries(payload.styles ?? {})) {
+            styles[key] = await tab.locator(selector).first().evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
+          }
+          const texts = {};
+          for (const [key, selector] of Object.entries(payload.texts ?? {})) {
+            texts[key] = (await tab.locator(selector).first().innerText()).trim();
+          }
+          let after;
+          if (payload.click) {
+            const pages = context.pages().length;
+            const start = tab.url();
+            await Promise.all([tab.waitForURL((u) => u.href !== start, { timeout: 10000 }), payload.key ? tab.locator(payload.click).first().press(payload.key) : tab.locator(payload.click).first().click()]);
+            await tab.waitForLoadState('load');
+            after = { url: tab.url(), pages: context.pages().length - pages, body: (await tab.locator('body').innerText()).trim() };
+          }
+          return { boxes, styles, texts, after, errors };
+        } finally {
+          await context.close();
+        }
+      }
+      return undefined;
     },
   };
 }
@@ -163,6 +255,7 @@ export default {
     }),
     pageCommands(),
     echoRoute(),
+    ssrCommands(),
   ],
   reporters: [defaultReporter(), countReporter()],
 };

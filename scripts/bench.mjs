@@ -4,6 +4,7 @@
 //
 // Environment: BENCH_RUNS (default 15) runs of each render case.
 import http from 'node:http';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize } from 'node:path';
@@ -334,12 +335,190 @@ async function memory() {
   return rows;
 }
 
+// ---------------------------------------------------------------- phone profile
+// A throttled phone: CPU × 4, 150 ms round trip, 1.6 Mbit/s down, a cold cache (a new
+// browser context per load), the cases interleaved in a shuffled order, each also with
+// JavaScript off. Printed side by side: first contentful paint, the time the button is
+// painted at its final size, the time it can be activated, CLS and JS heap.
+const PHONE_RUNS = Number(process.env.BENCH_PHONE_RUNS ?? RUNS);
+const PHONE_LOGIN_FORM = `<form action="/session" method="post"><label>Adresse électronique <input type="email" name="email"></label> <label>Mot de passe <input type="password" name="password"></label> <button>Se connecter</button></form>`;
+const phoneBody = (block) => `<h1>Se connecter</h1>${block}<p>Besoin d’aide ? Contactez le service.</p>`;
+const dsfrBlock = `<div class="fr-connect-group"><h2>Se connecter avec FranceConnect</h2>
+  <p>FranceConnect est la solution proposée par l’État pour sécuriser et simplifier la connexion à vos services en ligne.</p>
+  <form action="/auth"><button class="fr-connect"><span class="fr-connect__login">S’identifier avec</span> <span class="fr-connect__brand">FranceConnect</span></button></form>
+  <p><a href="https://franceconnect.gouv.fr/" target="_blank" rel="noopener" title="Qu’est-ce que FranceConnect ? - nouvelle fenêtre">Qu’est-ce que FranceConnect ?</a></p></div>
+  <p class="fr-hr-or">ou</p>${PHONE_LOGIN_FORM}`;
+const clientBlock = `<fc-login-block href="/auth">${PHONE_LOGIN_FORM}</fc-login-block>`;
+// The server render, by the package's own command, as a back end would at build time.
+const serverBlock = execFileSync(process.execPath, [join(root, 'bin/franceconnect-elements.mjs'), 'render'], { input: clientBlock, encoding: 'utf8' });
+const phoneHead = '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">';
+const phoneCases = {
+  'client-rendered block, README advice': {
+    head: `<link rel="stylesheet" href="/dist/reserve.css"><script type="module" blocking="render" src="/dist/cdn/franceconnect-elements.js"></script>`,
+    body: ` data-fc-wait`,
+    content: phoneBody(clientBlock),
+  },
+  'server-rendered block': {
+    head: `<script type="module" src="/dist/cdn/franceconnect-elements.js"></script>`,
+    body: '',
+    content: phoneBody(serverBlock),
+  },
+  'DSFR core + connect, DSFR markup': {
+    head: `<link rel="stylesheet" href="/dsfr/core/core.min.css"><link rel="stylesheet" href="/dsfr/component/connect/connect.min.css">`,
+    body: '',
+    content: phoneBody(dsfrBlock),
+    dsfr: true,
+  },
+};
+for (const [name, c] of Object.entries(phoneCases)) {
+  pages.set(
+    `/phone-${encodeURIComponent(name)}.html`,
+    `<!doctype html><html lang="fr"><head>${phoneHead}${c.head}</head><body${c.body} style="margin:16px;font-family:arial">${c.content}</body></html>`,
+  );
+}
+
+/**
+ * Runs in the page from its first script (JavaScript on): the first frame where the
+ * FranceConnect button is visible at its final size, and the first where it also
+ * responds (the module ran, or it is a plain link or form button).
+ */
+const PHONE_PROBE = `(() => {
+  const find = () => {
+    const block = document.querySelector('fc-login-block');
+    return block?.shadowRoot?.querySelector('fc-button')?.shadowRoot?.querySelector('.button') ?? document.querySelector('.fr-connect');
+  };
+  // painted: the last frame where the button's box or visibility changed (so, from then
+  // on, it is drawn as it ends); active: the first frame where it is visible and answers
+  // (the module ran; or the server render's no-JavaScript link; or the DSFR's form button).
+  window.__phone = {};
+  let last = '';
+  const tick = () => {
+    const b = find();
+    if (b) {
+      const r = b.getBoundingClientRect();
+      const visible = getComputedStyle(b).visibility === 'visible' && r.height > 0;
+      const key = [visible, r.width, r.height].join();
+      if (key !== last) {
+        last = key;
+        window.__phone.painted = visible ? performance.now() : undefined;
+      }
+      const responds = customElements.get('fc-button') || b.classList.contains('fr-connect') || b.parentNode?.querySelector('.nojs');
+      if (visible && responds && window.__phone.active === undefined) window.__phone.active = performance.now();
+    }
+    if (performance.now() < 8000) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+
+async function phoneLoad(name, javaScript) {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'fr-FR', javaScriptEnabled: javaScript });
+  try {
+    const page = await ctx.newPage();
+    if (javaScript) await page.addInitScript(PHONE_PROBE);
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 150,
+      downloadThroughput: (1.6 * 1024 * 1024) / 8,
+      uploadThroughput: (750 * 1024) / 8,
+    });
+    // Layout shifts through the DevTools protocol: recorded with the page's JavaScript off too.
+    let cls = 0;
+    cdp.on('PerformanceTimeline.timelineEventAdded', ({ event }) => {
+      const shift = event.layoutShiftDetails;
+      if (shift && !shift.hadRecentInput) cls += shift.value;
+    });
+    await cdp.send('PerformanceTimeline.enable', { eventTypes: ['layout-shift'] });
+    await page.goto(`${origin}/phone-${encodeURIComponent(name)}.html`, { waitUntil: 'load' });
+    // Long enough for reserve.css's 3 s safety net, and for the module to run.
+    await page.waitForTimeout(javaScript ? 1500 : 3500);
+    // Synchronous, evaluated through the DevTools protocol: works with JavaScript off.
+    const seen = await page.evaluate(() => {
+      const block = document.querySelector('fc-login-block');
+      const b = block?.shadowRoot?.querySelector('fc-button')?.shadowRoot?.querySelector('.button') ?? document.querySelector('.fr-connect');
+      const r = b?.getBoundingClientRect();
+      const shownNow = !!b && getComputedStyle(b).visibility === 'visible' && r.height > 0;
+      window.__box = r && [r.width, r.height];
+      return {
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+        shownNow,
+        respondsNow: shownNow && (b.classList.contains('fr-connect') || !!b.parentNode?.querySelector('.nojs') || !!customElements.get('fc-button')),
+        probe: window.__phone ?? null,
+        box: window.__box,
+        heap: performance.memory?.usedJSHeapSize ?? null,
+        loginForm: getComputedStyle(document.querySelector('input[type=password]')).visibility === 'visible',
+      };
+    });
+    const { fcp, probe } = seen;
+    return {
+      fcp,
+      // With JavaScript off no probe ran: the button is final at the first paint when it
+      // is there and visible now and nothing moved.
+      // A frame's callbacks run before its paint: never earlier than the first paint.
+      painted: probe ? (probe.painted == null ? null : Math.max(probe.painted, fcp)) : seen.shownNow && cls < 0.001 ? fcp : null,
+      active: probe ? (probe.active == null ? null : Math.max(probe.active, fcp)) : seen.respondsNow && cls < 0.001 ? fcp : null,
+      box: seen.box,
+      cls,
+      heap: seen.heap,
+      loginForm: seen.loginForm,
+    };
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function phoneProfile() {
+  const keys = Object.keys(phoneCases).flatMap((name) => [
+    [name, true],
+    [name, false],
+  ]);
+  const samples = new Map(keys.map((k) => [k.join('|'), []]));
+  for (let run = 0; run < PHONE_RUNS; run += 1) {
+    // Interleaved, in a new shuffled order each run: drift on the machine hits every case alike.
+    const order = [...keys].sort(() => Math.random() - 0.5);
+    for (const [name, js] of order) samples.get(`${name}|${js}`).push(await phoneLoad(name, js));
+  }
+  const stat = (xs) => (xs.some((x) => x === null) ? null : { median: median(xs), p10: quantile(xs, 0.1), p90: quantile(xs, 0.9) });
+  return keys.map(([name, js]) => {
+    const xs = samples.get(`${name}|${js}`);
+    return {
+      page: name,
+      javaScript: js,
+      runs: xs.length,
+      fcp: stat(xs.map((x) => x.fcp)),
+      painted: stat(xs.map((x) => x.painted)),
+      active: stat(xs.map((x) => x.active)),
+      cls: Math.max(...xs.map((x) => x.cls)),
+      heap: median(xs.map((x) => x.heap ?? 0)),
+      loginFormShown: xs.every((x) => x.loginForm),
+    };
+  });
+}
+
+function phoneTable(rows) {
+  const cell = (s) => (s ? `${Math.round(s.median)} (${Math.round(s.p10)}–${Math.round(s.p90)})` : 'never');
+  return [
+    '| page | JavaScript | first paint | button painted, final size | button can be activated | CLS | JS heap | password form shown |',
+    '|---|---|---:|---:|---:|---:|---:|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.page} | ${r.javaScript ? 'on' : 'off'} | ${cell(r.fcp)} | ${cell(r.painted)} | ${cell(r.active)} | ${r.cls.toFixed(4)} | ${(r.heap / 1024 / 1024).toFixed(1)} MB | ${r.loginFormShown ? 'yes' : 'no'} |`,
+    ),
+  ].join('\n');
+}
+
 // ---------------------------------------------------------------- run
+// BENCH_ONLY=phone runs the phone profile alone (the other parts take minutes).
+const only = process.env.BENCH_ONLY;
 const weights = await measureWeights();
-const render = await renderTimes();
-const paint = await firstPaint();
-const layout = await layoutShift();
-const heap = await memory();
+const render = only === 'phone' ? [] : await renderTimes();
+const paint = only === 'phone' ? null : await firstPaint();
+const layout = only === 'phone' ? [] : await layoutShift();
+const heap = only === 'phone' ? [] : await memory();
+const phone = await phoneProfile();
 const version = browser.version();
 await browser.close();
 server.close();
@@ -353,10 +532,17 @@ const results = {
   firstPaint: paint,
   layoutShift: layout,
   memory: heap,
+  phone,
 };
 mkdirSync(join(root, 'bench'), { recursive: true });
-writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(root, only === 'phone' ? 'bench/phone.json' : 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
+console.log(`\nPhone profile: CPU × 4, 150 ms round trip, 1.6 Mbit/s, cold cache, ${PHONE_RUNS} interleaved loads each, ms: median (10th–90th percentile)\n`);
+console.log(phoneTable(phone));
+if (only === 'phone') {
+  console.log('\nWritten: bench/phone.json');
+  process.exit(0);
+}
 const renderLines = ['| N | fc-button | DSFR .fr-connect | ratio | fc-login-block | DSFR block markup | ratio |', '|---:|---:|---:|---:|---:|---:|---:|'];
 for (const n of [1, 100, 1000]) {
   const r = (kind) => render.find((x) => x.kind === kind && x.n === n);

@@ -27,16 +27,22 @@ const dsfr = join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist')
  *   the page wrote: CDN → 17,287, fc-button page 10,977 → 11,354, fc-login-block page
  *   13,205 → 13,940;
  * - <fc-account> (its class, styles and two DSFR icons) in the CDN bundle: about
- *   1.6 KB; the fc-account page holds Lit, the shared identity reader and the element.
+ *   1.6 KB; the fc-account page holds Lit, the shared identity reader and the element;
  * - a stable code and README anchor in every warning and error ([fc-bad-value] …
  *   See README.md#fc-bad-value), after targetForm and the declared identity property
- *   had saved bytes: fc-login-block page 13,971 → 14,011 (CDN 18,897 → 18,868,
- *   fc-button page 11,382 → 11,387, fc-account page 9,971 → 10,015, all under budget).
+ *   had saved bytes: fc-login-block page 13,971 → 14,011;
+ * - server rendering (issue 11): Lit's hydration support inside the CDN bundle (it
+ *   must load before Lit, so the bundle carries it), the `system` theme painted by CSS
+ *   alone, the no-JavaScript link and submit slot over the button, the hydration of the
+ *   theme: CDN 18,897 → 21,477 (+2,580, where the fc-button page, which has no hydration
+ *   support, grew 468: the support is about 2.1 KB),
+ *   fc-button page 11,382 → 11,850, fc-login-block page 13,971 → 14,505 (14,549 with
+ *   the coded warnings above).
  */
 export const BUDGETS = {
-  cdn: 18.5 * 1024,
-  'fc-button page': 11400,
-  'fc-login-block page': 14011,
+  cdn: 21500,
+  'fc-button page': 11860,
+  'fc-login-block page': 14560,
   'fc-account page': 10 * 1024,
 };
 

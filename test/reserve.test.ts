@@ -69,6 +69,22 @@ describe('reserve.css', () => {
     expect(doc.defaultView!.getComputedStyle(other).visibility).to.equal('visible');
   });
 
+  it('never locks anyone out: with no module, the block’s content and the page are shown after 3 s', async () => {
+    const doc = await frame(
+      `<main data-fc-wait><fc-login-block href="/auth"><form><input id="pw" name="password"></form></fc-login-block></main>`,
+    );
+    const input = doc.getElementById('pw')!;
+    const view = doc.defaultView!;
+    expect(view.getComputedStyle(input).visibility).to.equal('hidden');
+    // Every hiding rule carries its own way out: an animation, 3 s at most, to visible.
+    const animations = doc.getAnimations();
+    expect(animations.map((a) => a.effect!.getTiming().delay)).to.deep.equal([3000, 3000]);
+    // The module never comes: let the 3 s pass (finished rather than waited for).
+    animations.forEach((a) => a.finish());
+    expect(view.getComputedStyle(input).visibility).to.equal('visible');
+    expect(view.getComputedStyle(doc.querySelector('main')!).visibility).to.equal('visible');
+  });
+
   it('data-fc-wait hides the page until the block is defined, and at most 3 s', async () => {
     const doc = await frame(`<main data-fc-wait><p id="text">Bonjour</p><fc-login-block></fc-login-block></main>`);
     const text = doc.getElementById('text')!;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { themed } from '../shared/themed.js';
 
 /**
  * DSFR header tool buttons (`.fr-header__tools-links .fr-btn`, tertiary without
@@ -36,19 +37,21 @@ export const fcAccountStyles = css`
     text-align: start;
   }
   /* Text, link and focus colours come from the shared palette. */
-  .light {
-    --_hover: #f6f6f6;
-    --_active: #ededed;
-    --_badge-bg: #000091;
-    --_badge-fg: #f5f5fe;
-  }
-  .dark {
-    /* Darker than the DSFR's #343434 so that the link colour keeps 4.5:1 on it. */
-    --_hover: #242424;
-    --_active: #2a2a2a;
-    --_badge-bg: #8585f6;
-    --_badge-fg: #000091;
-  }
+  ${themed(
+    css`
+      --_hover: #f6f6f6;
+      --_active: #ededed;
+      --_badge-bg: #000091;
+      --_badge-fg: #f5f5fe;
+    `,
+    // Dark hover: darker than the DSFR's #343434 so that the link colour keeps 4.5:1 on it.
+    css`
+      --_hover: #242424;
+      --_active: #2a2a2a;
+      --_badge-bg: #8585f6;
+      --_badge-fg: #000091;
+    `,
+  )}
   .profile,
   .logout {
     box-sizing: border-box;

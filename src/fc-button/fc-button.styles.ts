@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { themed } from '../shared/themed.js';
 
 /*
  * Every length is `N px × --_s`, so a larger --fc-button-scale enlarges the whole
@@ -18,6 +19,44 @@ export const fcButtonStyles = css`
   }
 
   :host([hidden]) {
+    display: none;
+  }
+
+  /* The link that stands in for the button without JavaScript (see render()): laid
+     over it, drawing its hover, active and focus states on it. */
+  :host {
+    position: relative;
+  }
+  .nojs {
+    position: absolute;
+    inset: 0;
+    z-index: 1;
+  }
+  ::slotted([slot='fc-nojs']) {
+    all: unset;
+    position: absolute;
+    inset: 0;
+    z-index: 1;
+    cursor: pointer;
+  }
+  ::slotted([slot='fc-nojs']:focus-visible) {
+    outline: 2px solid #0a76f6;
+    outline-offset: 2px;
+  }
+  slot:hover + .button,
+  .nojs:hover + .button {
+    background-color: var(--_bg-hover);
+  }
+  slot:active + .button,
+  .nojs:active + .button {
+    background-color: var(--_bg-active);
+  }
+  .nojs:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  :host(:state(ready)) slot,
+  :host(:state(ready)) .nojs {
     display: none;
   }
 
@@ -48,25 +87,30 @@ export const fcButtonStyles = css`
     cursor: pointer;
     -webkit-tap-highlight-color: transparent;
 
-    /* docs/qualification.md#colours, light theme. */
-    --_fg: #f5f5fe;
-    --_bg: #000091;
-    --_bg-hover: #1212ff;
-    --_bg-active: #2323ff;
-    --_fg-disabled: #929292;
-    --_bg-disabled: #e5e5e5;
-    /* The focus ring (--_focus) comes from the shared palette. */
+    /* The colours (docs/qualification.md#colours) and the focus ring (--_focus, shared palette) come from
+       the theme class, below. */
   }
 
-  .button.dark {
-    /* docs/qualification.md#colours, dark theme. */
-    --_fg: #000091;
-    --_bg: #8585f6;
-    --_bg-hover: #b1b1f9;
-    --_bg-active: #c6c6fb;
-    --_fg-disabled: #666666;
-    --_bg-disabled: #2a2a2a;
-  }
+  ${themed(
+    // docs/qualification.md#colours, light theme, then dark theme.
+    css`
+      --_fg: #f5f5fe;
+      --_bg: #000091;
+      --_bg-hover: #1212ff;
+      --_bg-active: #2323ff;
+      --_fg-disabled: #929292;
+      --_bg-disabled: #e5e5e5;
+    `,
+    css`
+      --_fg: #000091;
+      --_bg: #8585f6;
+      --_bg-hover: #b1b1f9;
+      --_bg-active: #c6c6fb;
+      --_fg-disabled: #666666;
+      --_bg-disabled: #2a2a2a;
+    `,
+    '.button',
+  )}
 
   .plus {
     inline-size: calc(245px * var(--_s));
@@ -148,7 +192,7 @@ export const fcButtonStyles = css`
   }
 
   @media (forced-colors: active) {
-    /* docs/qualification.md#focus: a visible 1px border in forced colours; border-box keeps 209 × 56. */
+    /* docs/qualification.md#colours: a visible 1px border in forced colours; border-box keeps 209 × 56. */
     .button {
       border: 1px solid ButtonText;
     }

@@ -152,8 +152,11 @@ export class FcButton extends FcElement {
 
   constructor() {
     super();
-    registerScale();
     this.#internals = this.attachInternals();
+    // The module runs: the link that stands in for the button in a page without
+    // JavaScript (server render, see render()) is hidden by `:state(ready)`.
+    // `states` is missing in older browsers: that link's clicks are then handled below.
+    this.#internals.states?.add('ready');
     // On the host, not on the inner <button>: the inner button's clicks (mouse, Enter,
     // Space) bubble here, and so does `el.click()`, which activates us as it does a
     // native button.
@@ -175,6 +178,12 @@ export class FcButton extends FcElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    // The module runs: the no-JavaScript submit button (see render()) must not stay the
+    // form's default button, which Enter in a field would click.
+    for (const fallback of this.querySelectorAll(':scope > [slot="fc-nojs"]')) fallback.remove();
+    // Here, not in the constructor: a server render (@lit-labs/ssr) constructs the
+    // element where there is no CSS object.
+    registerScale();
     // A page restored from the back/forward cache must not come back "busy".
     window.addEventListener('pageshow', this.#clearBusy);
   }
@@ -218,6 +227,9 @@ export class FcButton extends FcElement {
    * then where to go (a URL, else the form), then the page's say (fc-activate), then go.
    */
   readonly #onClick = (event: MouseEvent) => {
+    // A click on the no-JavaScript stand-in link (browsers without `:state()`) is a
+    // click on the button: the link must not navigate by itself.
+    if (event.composedPath().some((n) => (n as Element).classList?.contains('nojs'))) event.preventDefault();
     if (this.disabled || this.#formDisabled || this.busy) return event.preventDefault();
     const href = safeHref(this, this.href);
     if (href === null) return; // a refused URL: reported, nothing happens
@@ -283,7 +295,19 @@ export class FcButton extends FcElement {
     const firstLines = lines.map(
       (line) => html`<span class=${variant === 'data' ? 'line small' : 'line'}>${`${line} `}</span>`,
     );
-    return html`<button
+    // Without JavaScript (a server-rendered page whose module did not run), a shadow
+    // root's <button> does nothing: a link laid over it takes the visitor to href, in
+    // this window (rule 13: no target). Hidden as soon as the module runs (constructor).
+    // The href as written: the browser resolves a relative one against the page.
+    const raw = this.href instanceof URL ? this.href.href : this.href;
+    const nojs =
+      !this.disabled && typeof raw === 'string' && safeHref(this, raw)
+        ? html`<a class=${`nojs ${theme}`} href=${raw} aria-label=${`${first} ${brand}`}></a>`
+        : nothing;
+    // Without JavaScript a shadow root's button cannot submit the page's form either:
+    // franceconnect-elements/ssr puts a real submit button (name=value) in the light DOM,
+    // shown here over the button until the module runs.
+    return html`${nojs}<slot name="fc-nojs"></slot><button
       type="button"
       lang="fr"
       class=${`button ${theme}${this.plus ? ' plus' : ''}`}

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { FcElement, reflectText } from '../shared/element.js';
+import { FcElement, reflectText, serverRendered } from '../shared/element.js';
 import { BUTTON_VARIANTS, type FcButtonVariant } from '../fc-button/fc-button.js';
 import {
   BRAND,
@@ -23,6 +23,23 @@ export const SECTIONS = ['connexion', 'inscription'] as const;
 export type FcLoginBlockSection = (typeof SECTIONS)[number];
 
 const HEADING_LEVELS = ['2', '3', '4', '5', '6'];
+
+// Plain templates rather than lit/static-html, which would cost every page that loads
+// the block 0.3 KB (README.md#performance).
+const HEADINGS: Record<string, (t: string) => unknown> = {
+  2: (t: string) => html`<h2 class="heading" part="heading">${t}</h2>`,
+  3: (t: string) => html`<h3 class="heading" part="heading">${t}</h3>`,
+  4: (t: string) => html`<h4 class="heading" part="heading">${t}</h4>`,
+  5: (t: string) => html`<h5 class="heading" part="heading">${t}</h5>`,
+  6: (t: string) => html`<h6 class="heading" part="heading">${t}</h6>`,
+};
+
+/**
+ * On a server, the block cannot see its content: franceconnect-elements/ssr writes this
+ * attribute on a block that has other ways in, so that the server output holds the
+ * "OU" line (rule 6) and the page needs no script to show it.
+ */
+export const SLOTTED = 'data-fc-slotted';
 
 /**
  * What a compliance check found, for a page's own tests: a social or private
@@ -132,10 +149,8 @@ export class FcLoginBlock extends FcElement {
 
   readonly #themes = new ThemeController(this);
   readonly #internals: ElementInternals;
-  // Built by hand rather than with lit/static-html, which would cost every page that
-  // loads the block 0.3 KB (README.md#performance); replaced only when the level changes.
-  #headingElement?: HTMLHeadingElement;
-  readonly #mutations = new MutationObserver(() => this.#checkSlotted());
+  // Created when connected: a server render (@lit-labs/ssr) has no MutationObserver.
+  #mutations?: MutationObserver;
 
   constructor() {
     super();
@@ -176,7 +191,16 @@ export class FcLoginBlock extends FcElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    // Server-rendered (a declarative shadow root is already there): the first render
+    // hydrates what the server drew, which shows the "OU" line when the server saw
+    // other ways in (`data-fc-slotted`, written by franceconnect-elements/ssr). The
+    // slot is read in firstUpdated.
+    if (!this.hasUpdated && serverRendered.has(this)) {
+      this.#hydrating = true;
+      this.hasOtherWays = this.hasAttribute(SLOTTED);
+    }
     // Text, links and classes of the slotted content can change after it is slotted.
+    this.#mutations ??= new MutationObserver(() => this.#checkSlotted());
     this.#mutations.observe(this, {
       subtree: true,
       childList: true,
@@ -190,8 +214,16 @@ export class FcLoginBlock extends FcElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.#mutations.disconnect();
+    this.#mutations?.disconnect();
   }
+
+  protected override firstUpdated() {
+    // A declarative shadow root's slotchange fired before the module ran: read the slot
+    // once hydrated, in the next task (not inside this update).
+    if (this.#hydrating) setTimeout(() => this.#checkSlotted());
+  }
+
+  #hydrating = false;
 
   #checkSlotted() {
     const slot = this.renderRoot.querySelector('slot');
@@ -220,22 +252,16 @@ export class FcLoginBlock extends FcElement {
       : `Se connecter avec ${brand}`;
   }
 
-  #renderHeading(content: string): HTMLHeadingElement {
+  #renderHeading(content: string) {
     let level = text(this, 'heading-level', this.headingLevel, '2').trim();
     if (!HEADING_LEVELS.includes(level)) {
       const shown = quote(level);
       warnOnce(this, 'bad-value', `heading-level=${shown}`, `heading-level "${shown}" is not a heading level from 2 to 6; using 2.`);
       level = '2';
     }
-    let heading = this.#headingElement;
-    if (heading?.localName !== `h${level}`) {
-      heading = this.#headingElement = document.createElement(`h${level}`) as HTMLHeadingElement;
-      heading.className = 'heading';
-      heading.setAttribute('part', 'heading');
-    }
-    // Text, never markup: the heading attribute is page data.
-    heading.textContent = content;
-    return heading;
+    // One template per level (no DOM call, so that a server can render it), text only:
+    // the heading attribute is page data.
+    return HEADINGS[level](content);
   }
 
   protected override render() {
@@ -275,7 +301,7 @@ export class FcLoginBlock extends FcElement {
           >${linkText}<span class="visually-hidden">${` - ${NEW_WINDOW}`}</span></a
         >
       </p>
-      ${this.hasOtherWays
+      ${this.hasOtherWays || (typeof document === 'undefined' && this.hasAttribute(SLOTTED))
         ? html`<fc-separator theme=${theme}></fc-separator>`
         : nothing}
       <slot @slotchange=${this.#checkSlotted}></slot>

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { themed } from '../shared/themed.js';
 
 export const fcProfileFormStyles = css`
   :host {
@@ -15,23 +16,25 @@ export const fcProfileFormStyles = css`
     overflow-wrap: anywhere;
   }
   /* Text, title, sentence and focus colours come from the shared palette. */
-  .light {
-    --_field-bg: #eeeeee;
-    --_field-border: #3a3a3a;
-    --_locked-bg: #f6f6f6;
-    --_locked-border: #dddddd;
-    --_error: #ce0500;
-    /* Native parts of the fields (date picker, select menu) follow the theme. */
-    color-scheme: light;
-  }
-  .dark {
-    --_field-bg: #242424;
-    --_field-border: #cecece;
-    --_locked-bg: #1e1e1e;
-    --_locked-border: #353535;
-    --_error: #ff5655;
-    color-scheme: dark;
-  }
+  ${themed(
+    // color-scheme: native parts of the fields (date picker, select menu) follow the theme.
+    css`
+      --_field-bg: #eeeeee;
+      --_field-border: #3a3a3a;
+      --_locked-bg: #f6f6f6;
+      --_locked-border: #dddddd;
+      --_error: #ce0500;
+      color-scheme: light;
+    `,
+    css`
+      --_field-bg: #242424;
+      --_field-border: #cecece;
+      --_locked-bg: #1e1e1e;
+      --_locked-border: #353535;
+      --_error: #ff5655;
+      color-scheme: dark;
+    `,
+  )}
   fieldset {
     margin: 0 0 24px;
     padding: 0;

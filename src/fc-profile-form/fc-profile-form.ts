@@ -274,7 +274,8 @@ export class FcProfileForm extends FcElement {
   }
 
   #renderEditable(field: ClaimField) {
-    const input = this.renderRoot.querySelector<HTMLInputElement>(`[data-claim="${field.name}"]`);
+    // No render root yet on a server (@lit-labs/ssr): nothing typed, no error shown.
+    const input = this.renderRoot?.querySelector<HTMLInputElement>(`[data-claim="${field.name}"]`) ?? null;
     const showError =
       input !== null && !input.validity.valid && (this.showAllErrors || this.touched.has(field.name));
     const error = showError ? validationMessage(field, input!.validity) : '';

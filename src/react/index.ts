@@ -32,43 +32,92 @@ export type FcProfileFormProps = Props<
 
 export type FcAccountProps = Props<FcAccountElement, object>;
 
+type ComponentOptions = {
+  tagName: string;
+  elementClass: CustomElementConstructor;
+  events?: Record<string, string>;
+  displayName: string;
+};
+
+/**
+ * @lit/react's component in the browser. On a server (no document: React's
+ * renderToString, Next.js, Remix…), @lit/react sets properties only in an effect that
+ * never runs there, so the tag would come out bare (`<fc-button></fc-button>`) and a
+ * page would have no button or href until its JavaScript ran. There, the element's
+ * properties become its attributes instead (text, numbers, true, URL objects, the
+ * identity as JSON), so the server HTML carries them. With @lit-labs/ssr-react
+ * enabled, React's createElement is Lit's, and it also writes the shadow DOM.
+ */
+function component(options: ComponentOptions) {
+  const client = createComponent({ ...options, react: React } as Parameters<typeof createComponent>[0]);
+  if (typeof document !== 'undefined') return client;
+  const ctor = options.elementClass as unknown as {
+    observedAttributes: string[];
+    elementProperties: Map<string, { attribute?: boolean | string; state?: boolean }>;
+  };
+  void ctor.observedAttributes; // Lit reads its property declarations on first access
+  const events = new Set(Object.keys(options.events ?? {}));
+  // A plain function component: on a server a ref has nothing to point to.
+  const server = (props: Record<string, unknown>) => {
+    const attributes: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(props)) {
+      if (events.has(key) || key === 'children' || key === 'ref') continue;
+      const declared = ctor.elementProperties.get(key);
+      if (!declared) {
+        attributes[key] = value; // React's own props: id, className, style…
+        continue;
+      }
+      if (declared.attribute === false || declared.state) continue;
+      const name = typeof declared.attribute === 'string' ? declared.attribute : key.toLowerCase();
+      if (typeof value === 'string' || typeof value === 'number') attributes[name] = String(value);
+      else if (value === true) attributes[name] = '';
+      else if (value instanceof URL) attributes[name] = value.href;
+      else if (key === 'identity' && value && typeof value === 'object') attributes[name] = JSON.stringify(value);
+    }
+    // The block's other ways in are its children: the server output then holds the
+    // "OU" line (rule 6), as franceconnect-elements/ssr does.
+    if (options.tagName === 'fc-login-block' && React.Children.count(props.children) > 0) attributes['data-fc-slotted'] = '';
+    // React.default: the live CommonJS exports that @lit-labs/ssr-react patches (an ES
+    // namespace of a CommonJS module is a copy taken when it was first imported).
+    const react = (React as unknown as { default?: typeof React }).default ?? React;
+    return react.createElement(options.tagName, attributes, props.children as React.ReactNode);
+  };
+  server.displayName = options.displayName;
+  return server;
+}
+
 // The casts give the declarations plain React types, so that a user's TypeScript
 // does not need @lit/react, which is bundled into this entry point.
-export const FcButton = createComponent({
+export const FcButton = component({
   tagName: 'fc-button',
   elementClass: FcButtonElement,
-  react: React,
   events: { onFcActivate: 'fc-activate' },
   displayName: 'FcButton',
 }) as unknown as React.ForwardRefExoticComponent<FcButtonProps>;
 
-export const FcLoginBlock = createComponent({
+export const FcLoginBlock = component({
   tagName: 'fc-login-block',
   elementClass: FcLoginBlockElement,
-  react: React,
   events: { onFcActivate: 'fc-activate' },
   displayName: 'FcLoginBlock',
 }) as unknown as React.ForwardRefExoticComponent<FcLoginBlockProps>;
 
-export const FcSeparator = createComponent({
+export const FcSeparator = component({
   tagName: 'fc-separator',
   elementClass: FcSeparatorElement,
-  react: React,
   displayName: 'FcSeparator',
 }) as unknown as React.ForwardRefExoticComponent<FcSeparatorProps>;
 
-export const FcProfileForm = createComponent({
+export const FcProfileForm = component({
   tagName: 'fc-profile-form',
   elementClass: FcProfileFormElement,
-  react: React,
   events: { onChange: 'change', onInput: 'input' },
   displayName: 'FcProfileForm',
 }) as unknown as React.ForwardRefExoticComponent<FcProfileFormProps>;
 
-export const FcAccount = createComponent({
+export const FcAccount = component({
   tagName: 'fc-account',
   elementClass: FcAccountElement,
-  react: React,
   displayName: 'FcAccount',
 }) as unknown as React.ForwardRefExoticComponent<FcAccountProps>;
 

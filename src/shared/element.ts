@@ -4,6 +4,9 @@ import { str } from './warn.js';
 /** Reflected text properties: any JavaScript value becomes an attribute without throwing. */
 export const reflectText: PropertyDeclaration = { reflect: true, converter: { toAttribute: str } };
 
+/** Elements upgraded over a server-rendered (declarative) shadow root, to hydrate. */
+export const serverRendered = new WeakSet<Element>();
+
 /**
  * The base of every element. Lit reflects a property to its attribute at the next
  * update, so `el.disabled = true; el.removeAttribute('disabled')` would end enabled
@@ -14,6 +17,13 @@ export const reflectText: PropertyDeclaration = { reflect: true, converter: { to
  */
 export class FcElement extends LitElement {
   #fromAttribute = false;
+
+  constructor() {
+    super();
+    // A declarative shadow root (server render) is attached before the element is
+    // upgraded; Lit creates its own later, when connected.
+    if (this.shadowRoot) serverRendered.add(this);
+  }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null) {
     this.#fromAttribute = true;

@@ -7,8 +7,13 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { oneOf } from './warn.js';
+import { serverRendered } from './element.js';
 
-export type Theme = 'light' | 'dark';
+/**
+ * `system` only where there is no page to ask (a server render): the class `system`
+ * lets CSS alone follow the page (shared/themed.ts).
+ */
+export type Theme = 'light' | 'dark' | 'system';
 // The first value is the default.
 export const THEME_VALUES = ['system', 'light', 'dark'] as const;
 export type ThemeSetting = (typeof THEME_VALUES)[number];
@@ -26,8 +31,8 @@ function darkQuery(): MediaQueryList {
 
 /** The theme the page asks for when the element says `system`. */
 export function pageTheme(): Theme {
-  // Server rendering (@lit-labs/ssr) has no page to ask: light until the browser takes over.
-  if (typeof document === 'undefined') return 'light';
+  // On a server (@lit-labs/ssr) there is no page yet: CSS decides (shared/themed.ts).
+  if (typeof document === 'undefined') return 'system';
   const dsfr = document.documentElement.getAttribute('data-fr-theme');
   if (dsfr === 'dark' || dsfr === 'light') return dsfr;
   return darkQuery().matches ? 'dark' : 'light';
@@ -69,8 +74,24 @@ export class ThemeController implements ReactiveController {
     host.addController(this);
   }
 
+  /**
+   * True while the first render hydrates a server-rendered shadow root: it must
+   * render what the server did (`system`, painted by CSS), then the theme is resolved
+   * with a normal update (hydration keeps the server's attribute values).
+   */
+  #hydrating = false;
+
   hostConnected() {
+    if (!(this.#host as unknown as { hasUpdated: boolean }).hasUpdated && serverRendered.has(this.#host)) this.#hydrating = true;
     this.#stop = watchPageTheme(() => this.#host.requestUpdate());
+  }
+
+  hostUpdated() {
+    if (this.#hydrating) {
+      this.#hydrating = false;
+      // After this update, not inside it.
+      void this.#host.updateComplete.then(() => this.#host.requestUpdate());
+    }
   }
 
   hostDisconnected() {
@@ -80,6 +101,7 @@ export class ThemeController implements ReactiveController {
 
   /** The theme to paint with, from the element's `theme` attribute value (validated). */
   resolve(raw: string | null | undefined): Theme {
-    return resolveTheme(oneOf(this.#host, 'theme', raw, THEME_VALUES));
+    const setting = oneOf(this.#host, 'theme', raw, THEME_VALUES);
+    return this.#hydrating && setting === 'system' ? 'system' : resolveTheme(setting);
   }
 }

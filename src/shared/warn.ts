@@ -11,6 +11,8 @@ const reported = new WeakMap<Element, Set<string>>();
  * `<fc-button>` inside `<fc-login-block>` reports as the block, and once for both.
  */
 function author(el: Element): Element {
+  // A server render (@lit-labs/ssr) has no ShadowRoot class: the element is the author's.
+  if (typeof ShadowRoot === 'undefined') return el;
   let root = el.getRootNode();
   while (root instanceof ShadowRoot && root.host.localName.startsWith('fc-')) {
     el = root.host;

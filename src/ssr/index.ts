@@ -1,0 +1,121 @@
+/**
+ * franceconnect-elements/ssr: the server-rendered HTML of markup that uses the
+ * elements, with their declarative shadow roots, so that a page paints them exactly
+ * before (and without) JavaScript. A thin, typed wrapper over Lit's own server renderer,
+ * @lit-labs/ssr, which is an optional peer dependency of this entry point only: the
+ * elements themselves depend on `lit` alone.
+ *
+ *   import { renderToString } from 'franceconnect-elements/ssr';
+ *   const html = await renderToString('<fc-login-block href="/auth/franceconnect/login"></fc-login-block>');
+ *
+ * The markup is the page author's template, never a visitor's input: it is rendered
+ * as HTML, as any template is.
+ */
+// Lit's renderer first: it installs the DOM shim the element classes need to load.
+import { render } from '@lit-labs/ssr';
+import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
+import { html } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import '../index.js';
+import { SLOTTED } from '../fc-login-block/fc-login-block.js';
+import { BRAND, BRAND_PLUS, DATA, LOGIN } from '../shared/texts.js';
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
+
+/**
+ * Without JavaScript a shadow root's button cannot submit the page's form: an
+ * `<fc-button name value>` without href gets a real submit button in its light DOM,
+ * which the element shows over its own until its module runs, then removes.
+ */
+function submitFallback(el: Element): string {
+  const label = `${attr(el, 'variant') === 'data' ? DATA : LOGIN} ${attr(el, 'plus') !== undefined ? BRAND_PLUS : BRAND}`;
+  return `<button type="submit" slot="fc-nojs" name="${escape(attr(el, 'name') ?? '')}" value="${escape(attr(el, 'value') ?? '')}" aria-label="${label}"></button>`;
+}
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+/** Attributes any element takes (HTML's global attributes), besides data-* and aria-*. */
+const GLOBAL_ATTRIBUTES = new Set(
+  'id class style hidden slot lang dir title role tabindex part exportparts inert translate nonce autofocus'.split(' '),
+);
+
+/** What was wrong with the markup: every problem, each naming the element as written. */
+export class FcRenderError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'));
+    this.name = 'FcRenderError';
+  }
+}
+
+const isElement = (node: Node): node is Element => 'tagName' in node;
+
+/** Element children, or text that is not blank: what the block's slot would show. */
+const hasContent = (el: Element) =>
+  el.childNodes.some((n) => isElement(n) || (n.nodeName === '#text' && 'value' in n && n.value.trim() !== ''));
+
+/**
+ * Checks the markup (unknown fc- tags, attributes no element takes) and returns it
+ * with `data-fc-slotted` written on each `<fc-login-block>` that has other ways in,
+ * the one thing a server render cannot see by itself (the "OU" line, rule 6).
+ */
+function prepare(markup: string, problems: string[]): string {
+  const inserts: [number, string][] = [];
+  const visit = (node: Node) => {
+    if (isElement(node) && node.tagName.startsWith('fc-')) {
+      const ctor = customElements.get(node.tagName) as (CustomElementConstructor & { observedAttributes?: string[] }) | undefined;
+      if (!ctor) {
+        problems.push(`<${node.tagName}> is not an element of franceconnect-elements.`);
+      } else {
+        const known = new Set(ctor.observedAttributes ?? []);
+        for (const { name } of node.attrs) {
+          if (!known.has(name) && !GLOBAL_ATTRIBUTES.has(name) && !/^(data|aria)-/.test(name)) {
+            problems.push(`<${node.tagName}> has no attribute "${name}". It takes: ${[...known].join(', ')}.`);
+          }
+        }
+        const end = node.sourceCodeLocation?.startTag?.endOffset;
+        if (node.tagName === 'fc-login-block' && hasContent(node) && end !== undefined) inserts.push([end - 1, ` ${SLOTTED}`]);
+        const submits = node.tagName === 'fc-button' && attr(node, 'name') && attr(node, 'href') === undefined && attr(node, 'disabled') === undefined;
+        if (submits && end !== undefined) inserts.push([end, submitFallback(node)]);
+      }
+    }
+    const children = 'content' in node ? node.content.childNodes : 'childNodes' in node ? node.childNodes : [];
+    for (const child of children as Node[]) visit(child);
+  };
+  visit(parseFragment(markup, { sourceCodeLocationInfo: true }) as unknown as Node);
+  // From the end, so that earlier offsets stay right.
+  for (const [at, text] of inserts.sort((a, b) => b[0] - a[0])) markup = `${markup.slice(0, at)}${text}${markup.slice(at)}`;
+  return markup;
+}
+
+/**
+ * The server-rendered HTML of `markup`: each element with its declarative shadow root
+ * (`<template shadowrootmode="open">`), ready to paint with JavaScript off and to
+ * hydrate when the module loads. Rejects with an `FcRenderError` when a tag or an
+ * attribute is unknown, or when an element reports a bad value (the same messages
+ * the browser console would show).
+ */
+export async function renderToString(markup: string): Promise<string> {
+  if (typeof markup !== 'string') throw new FcRenderError([`renderToString takes markup as a string, not ${typeof markup}.`]);
+  const problems: string[] = [];
+  const prepared = prepare(markup, problems);
+  // What the elements report while rendering (a bad value, a refused href) is a
+  // problem of the markup, not noise on the server's console.
+  const { warn, error } = console;
+  const collect = (...args: unknown[]) => problems.push(String(args[0]).replace(/ See the README.*$/, ''));
+  console.warn = collect;
+  console.error = collect;
+  let out: string;
+  try {
+    out = await collectResult(render(html`${unsafeHTML(prepared)}`));
+  } finally {
+    console.warn = warn;
+    console.error = error;
+  }
+  if (problems.length) throw new FcRenderError([...new Set(problems)]);
+  // The outer markers belong to the wrapper template above, not to the elements: each
+  // element hydrates its own shadow root.
+  return out.replace(/^(<!--lit-part[^>]*-->)+/, '').replace(/(<!--\/lit-part-->|<\?>)+$/, '');
+}

@@ -1,0 +1,254 @@
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+
+type Render = { results: { markup: string; html?: string; error?: string }[]; printed: string[]; globals: string[] };
+type Cli = { code: number; stdout: string; stderr: string };
+type Box = { x: number; y: number; width: number; height: number };
+type NoJs = {
+  boxes: Record<string, Box | null>;
+  styles: Record<string, string>;
+  texts: Record<string, string>;
+  after?: { url: string; pages: number; body: string };
+  errors: string[];
+};
+type Audit = { errors: string[]; violations: string[]; info: Record<string, unknown> };
+
+const cli = (args: string[], stdin?: string) => executeServerCommand<Cli, object>('ssr-cli', { args, stdin });
+
+/** A page whose body is the server render of `markup`; its URL. */
+async function page(
+  name: string,
+  markup: string,
+  extra: { head?: string; after?: string; htmlAttributes?: string; bodyAttributes?: string; raw?: boolean } = {},
+) {
+  const result = await executeServerCommand<{ url?: string; error?: string }, object>('ssr-page', { name, markup, ...extra });
+  expect(result.error, 'the markup renders').to.equal(undefined);
+  return result.url!;
+}
+
+const nojs = (payload: object) => executeServerCommand<NoJs, object>('nojs-page', payload);
+
+describe('server rendering with @lit-labs/ssr (Node)', () => {
+  it('renders every element in every variant × theme × state, with no console output and no DOM global', async () => {
+    const { results, printed, globals } = await executeServerCommand<Render, object>('ssr-render-all');
+    expect(results.length).to.be.greaterThan(100);
+    expect(results.filter((r) => r.error).map((r) => `${r.markup}\n${r.error}`)).to.deep.equal([]);
+    expect(printed, 'nothing on the server console').to.deep.equal([]);
+    expect(globals, 'no browser global left behind').to.deep.equal([]);
+    for (const { markup, html } of results) {
+      const tag = /<(fc-[a-z-]+)/.exec(markup)![1];
+      expect(html, markup).to.match(new RegExp(`<${tag}[^>]*><template shadowroot="open" shadowrootmode="open"`));
+    }
+    const button = results.find((r) => r.markup.startsWith('<fc-button href="/auth/franceconnect/login" theme="dark" variant="login">'))!;
+    expect(button.html).to.include('S’identifier avec');
+    expect(button.html).to.include('class="button dark"');
+    // A relative href is not reported as invalid on the server, and is kept as written.
+    expect(button.html).to.include('href="/auth/franceconnect/login"');
+    const block = results.find((r) => r.markup.includes('heading-level="3"'))!;
+    expect(block.html).to.match(/<h3 class="heading" part="heading">/);
+    expect(block.html, 'the "OU" line for a block with other ways in').to.include('<fc-separator');
+    const bare = results.find((r) => r.markup.includes('no-heading'))!;
+    expect(bare.html, 'no "OU" line without other ways in').not.to.include('<fc-separator');
+    const profile = results.find((r) => r.markup.startsWith('<fc-profile-form theme="light" identity'))!;
+    expect(profile.html).to.include('CLÉMENT');
+  });
+});
+
+describe('npx franceconnect-elements render', () => {
+  it('prints the server render of its argument, and reads stdin too', async () => {
+    const markup = '<fc-login-block href="/auth/franceconnect/login"></fc-login-block>';
+    const fromArg = await cli(['render', markup]);
+    expect(fromArg.code).to.equal(0);
+    expect(fromArg.stderr).to.equal('');
+    expect(fromArg.stdout).to.match(/^<fc-login-block[^>]*href="\/auth\/franceconnect\/login"[^>]*><template shadowroot="open" shadowrootmode="open">/);
+    expect(fromArg.stdout).to.include('<fc-button');
+    expect(fromArg.stdout.trim(), 'no marker of the wrapper template left').to.match(/<\/fc-login-block>$/);
+    const fromStdin = await cli(['render'], markup);
+    expect(fromStdin.code).to.equal(0);
+    expect(fromStdin.stdout).to.equal(fromArg.stdout);
+  });
+
+  it('a bad tag, attribute or value: a clear message on stderr, exit code 1, nothing on stdout', async () => {
+    const bad = await cli(['render', '<fc-buton></fc-buton><fc-button hreff="/x" theme="bleu" href="javascript:alert(1)"></fc-button>']);
+    expect(bad.code).to.equal(1);
+    expect(bad.stdout).to.equal('');
+    expect(bad.stderr).to.include('<fc-buton> is not an element of franceconnect-elements.');
+    expect(bad.stderr).to.include('<fc-button> has no attribute "hreff".');
+    expect(bad.stderr).to.include('unknown theme "bleu"');
+    expect(bad.stderr).to.include('refused href "javascript:alert(1)"');
+    const usage = await cli(['paint']);
+    expect(usage.code).to.equal(1);
+    expect(usage.stderr).to.include('Usage');
+    const empty = await cli(['render'], '  ');
+    expect(empty.code).to.equal(1);
+    expect(empty.stderr).to.include('No markup');
+  });
+});
+
+describe('React’s renderToString of the /react wrappers (Node)', () => {
+  it('keeps the attributes: the server HTML has the button’s href and theme', async () => {
+    const { html, printed } = await executeServerCommand<{ html: string; printed: string[] }, object>('ssr-react', {});
+    expect(printed).to.deep.equal([]);
+    expect(html).to.include('<fc-button href="/login" theme="dark" plus="" id="b"></fc-button>');
+    expect(html).to.include('<fc-login-block href="https://example.fr/auth" heading-level="3" section="inscription" data-fc-slotted="">');
+    expect(html).to.include('identity="{&quot;given_name&quot;:&quot;Marie Anne&quot;,&quot;family_name&quot;:&quot;CLÉMENT&quot;}"');
+  });
+
+  it('with @lit-labs/ssr-react enabled, also writes each element’s shadow DOM', async () => {
+    const { html, printed } = await executeServerCommand<{ html: string; printed: string[] }, object>('ssr-react', { lit: true });
+    expect(printed).to.deep.equal([]);
+    expect(html).to.match(/<fc-button href="\/login" theme="dark" plus="" id="b"[^>]*><template shadowroot="open" shadowrootmode="open"/);
+    expect(html).to.include('S’identifier avec FranceConnect+');
+    expect(html).to.match(/<fc-login-block[^>]*><template shadowroot="open" shadowrootmode="open"/);
+    expect(html, 'the "OU" line').to.include('<fc-separator');
+    expect(html).to.include('<h3 class="heading" part="heading">');
+  });
+});
+
+describe('server output with JavaScript disabled', () => {
+  it('paints the block exactly: 209 × 56 button in the theme’s colours, texts, link 8 px under it, "OU", slotted form', async () => {
+    const url = await page(
+      'nojs-block',
+      '<fc-login-block href="/test/pages/landed.html" theme="light"><form action="/test/echo" method="post"><label>Mot de passe <input id="pw" name="password"></label><button id="go">Se connecter</button></form></fc-login-block>',
+    );
+    const result = await nojs({
+      url,
+      boxes: { button: 'fc-button >> .button', link: '.info a', or: 'fc-separator >> .or', input: '#pw' },
+      styles: { bg: ['fc-button >> .button', 'background-color'], fg: ['fc-button >> .button', 'color'] },
+      texts: { label: 'fc-button >> .button', heading: '.heading', or: 'fc-separator >> .or' },
+    });
+    expect(result.errors).to.deep.equal([]);
+    const { button, link, or, input } = result.boxes;
+    expect([button!.width, button!.height]).to.deep.equal([209, 56]);
+    expect(result.styles.bg).to.equal('rgb(0, 0, 145)');
+    expect(result.styles.fg).to.equal('rgb(245, 245, 254)');
+    expect(result.texts.label.replace(/\s+/g, ' ')).to.equal('S’identifier avec FranceConnect');
+    expect(result.texts.heading).to.equal('Se connecter avec FranceConnect');
+    expect(result.texts.or).to.equal('OU');
+    expect(link!.y - (button!.y + button!.height), 'link 8 px under the button').to.equal(8);
+    expect(or!.y).to.be.greaterThan(link!.y);
+    expect(input!.y, 'the slotted form is shown below the line').to.be.greaterThan(or!.y);
+  });
+
+  it('paints FranceConnect+ 245 × 56 with its link 12 px under, and dark follows data-fr-theme', async () => {
+    const url = await page('nojs-plus', '<fc-login-block plus href="/x"></fc-login-block>', { htmlAttributes: ' data-fr-theme="dark"' });
+    const result = await nojs({
+      url,
+      boxes: { button: 'fc-button >> .button', link: '.info a' },
+      styles: { bg: ['fc-button >> .button', 'background-color'] },
+    });
+    const { button, link } = result.boxes;
+    expect([button!.width, button!.height]).to.deep.equal([245, 56]);
+    expect(link!.y - (button!.y + button!.height)).to.equal(12);
+    expect(result.styles.bg, 'DSFR dark theme without JavaScript').to.equal('rgb(133, 133, 246)');
+  });
+
+  it('theme="system" follows prefers-color-scheme without JavaScript', async () => {
+    const url = await page('nojs-system', '<fc-button href="/x"></fc-button>');
+    const dark = await nojs({ url, colorScheme: 'dark', styles: { bg: ['fc-button >> .button', 'background-color'] } });
+    const light = await nojs({ url, colorScheme: 'light', styles: { bg: ['fc-button >> .button', 'background-color'] } });
+    expect(dark.styles.bg).to.equal('rgb(133, 133, 246)');
+    expect(light.styles.bg).to.equal('rgb(0, 0, 145)');
+  });
+
+  it('a click on the button takes this window to href (no new window); so does Enter', async () => {
+    const url = await page('nojs-click', '<fc-button href="/test/pages/landed.html"></fc-button>');
+    const clicked = await nojs({ url, click: 'fc-button >> .nojs' });
+    expect(new URL(clicked.after!.url).pathname).to.equal('/test/pages/landed.html');
+    expect(clicked.after!.pages, 'no pop-up').to.equal(0);
+    // Clicking where the button is drawn (the visible button, as a person aims).
+    const aimed = await nojs({ url, click: 'fc-button' });
+    expect(new URL(aimed.after!.url).pathname).to.equal('/test/pages/landed.html');
+    const keyboard = await nojs({ url, click: 'fc-button >> .nojs', key: 'Enter' });
+    expect(new URL(keyboard.after!.url).pathname).to.equal('/test/pages/landed.html');
+  });
+
+  it('a button with name and value submits its form with name=value without JavaScript; gone once the module runs', async () => {
+    const markup =
+      '<form action="/test/echo" method="post"><input name="login_hint" value="marie"><fc-button name="provider" value="franceconnect"></fc-button></form>';
+    const url = await page('nojs-submit', markup);
+    const result = await nojs({ url, click: 'fc-button' });
+    expect(result.after!.body).to.include('POST');
+    expect(result.after!.body).to.include('login_hint=marie&provider=franceconnect');
+    const hydrated = await page('js-submit', markup, { after: '<script type="module" src="/dist/cdn/franceconnect-elements.js"></script>' });
+    const { errors, info } = await executeServerCommand<Audit, object>('audit-page', {
+      url: hydrated,
+      ready: `customElements.get('fc-button') !== undefined`,
+      axe: false,
+      inspect: `(() => ({ fallbacks: document.querySelectorAll('[slot="fc-nojs"]').length, submitters: document.querySelectorAll('form button').length }))()`,
+    });
+    expect(errors).to.deep.equal([]);
+    expect(info).to.deep.equal({ fallbacks: 0, submitters: 0 });
+  });
+
+  it('the block’s slotted password form submits without JavaScript', async () => {
+    const url = await page(
+      'nojs-form',
+      '<fc-login-block href="/x"><form action="/test/echo" method="post"><input id="pw" name="password" value="secret"><button id="go">Se connecter</button></form></fc-login-block>',
+    );
+    const result = await nojs({ url, click: '#go' });
+    expect(result.after!.body).to.include('POST');
+    expect(result.after!.body).to.include('password=secret');
+  });
+});
+
+describe('the README’s client-rendered advice, when the module never loads', () => {
+  it('reserve.css and data-fc-wait: after 3 s the slotted password form is shown and submits', async () => {
+    const url = await page(
+      'nojs-reserve',
+      '<fc-login-block href="/auth"><form action="/test/echo" method="post"><input id="pw" name="password" value="secret"><button id="go">Se connecter</button></form></fc-login-block>',
+      {
+        raw: true,
+        bodyAttributes: ' data-fc-wait',
+        head: '<link rel="stylesheet" href="/dist/reserve.css"><script type="module" src="/does-not-exist.js"></script>',
+      },
+    );
+    const result = await nojs({ url, wait: 3300, styles: { visibility: ['#pw', 'visibility'] }, click: '#go' });
+    expect(result.styles.visibility).to.equal('visible');
+    expect(result.after!.body).to.include('password=secret');
+  });
+});
+
+describe('hydration by the CDN bundle', () => {
+  it('server output + dist/cdn bundle: one inner button, no console error, axe clean, behaves as client-rendered', async () => {
+    const url = await page(
+      'hydrate',
+      '<header><fc-account profile-href="/profil" logout-href="/logout" identity=\'{"given_name":"Marie Anne","family_name":"CLÉMENT"}\'></fc-account></header><main><h1>Connexion</h1><fc-login-block href="/test/pages/landed.html" theme="light"><a href="/inscription">Créer mon compte</a></fc-login-block><fc-button id="b" theme="dark" href="/x"></fc-button><fc-separator></fc-separator></main>',
+      { after: '<script type="module" src="/dist/cdn/franceconnect-elements.js"></script>' },
+    );
+    const { errors, violations, info } = await executeServerCommand<Audit, object>('audit-page', {
+      url,
+      ready: `customElements.get('fc-login-block') !== undefined`,
+      inspect: `(async () => {
+        const block = document.querySelector('fc-login-block');
+        await block.updateComplete;
+        const inner = block.shadowRoot.querySelector('fc-button');
+        await inner.updateComplete;
+        const b = document.getElementById('b');
+        await b.updateComplete;
+        let activated = null;
+        block.addEventListener('fc-activate', (e) => { activated = e.detail.href; e.preventDefault(); });
+        inner.shadowRoot.querySelector('button').click();
+        const nojs = getComputedStyle(inner.shadowRoot.querySelector('.nojs')).display;
+        return {
+          blockButtons: inner.shadowRoot.querySelectorAll('button').length,
+          buttons: b.shadowRoot.querySelectorAll('button').length,
+          headings: block.shadowRoot.querySelectorAll('h2').length,
+          separators: block.shadowRoot.querySelectorAll('fc-separator').length,
+          styles: b.shadowRoot.querySelectorAll('style').length,
+          separatorClass: document.querySelector('main > fc-separator').shadowRoot.querySelector('.or').className,
+          activated,
+          nojs,
+          box: [inner.getBoundingClientRect().width, inner.getBoundingClientRect().height],
+        };
+      })()`,
+    });
+    expect(errors).to.deep.equal([]);
+    expect(violations).to.deep.equal([]);
+    expect(info).to.deep.include({ blockButtons: 1, buttons: 1, headings: 1, separators: 1, nojs: 'none' });
+    expect(info.activated).to.match(/\/test\/pages\/landed\.html$/);
+    expect(info.box).to.deep.equal([209, 56]);
+    // theme="system" rendered by CSS on the server, resolved by the module once hydrated.
+    expect(info.separatorClass).to.equal('or light');
+  });
+});

@@ -1,0 +1,50 @@
+// Run by test/ssr.test.ts in a plain Node process: renders every element in every
+// variant × theme × state with franceconnect-elements/ssr (Lit's @lit-labs/ssr) and
+// prints, as JSON, what each render gave and everything written to the console.
+import { readFileSync } from 'node:fs';
+
+const printed = [];
+for (const kind of ['log', 'info', 'warn', 'error', 'debug']) {
+  console[kind] = (...args) => printed.push(`${kind}: ${args.map(String).join(' ')}`);
+}
+const out = (value) => process.stdout.write(JSON.stringify(value));
+
+const { renderToString } = await import('../../dist/ssr/index.js');
+const { identities } = JSON.parse(readFileSync(new URL('../fixtures/identities.json', import.meta.url), 'utf8'));
+const identity = JSON.stringify(identities.simple).replace(/'/g, '&#39;');
+
+const cases = [];
+for (const theme of ['system', 'light', 'dark']) {
+  for (const variant of ['login', 'data']) {
+    for (const plus of ['', ' plus']) {
+      for (const state of ['', ' disabled']) {
+        cases.push(`<fc-button href="/auth/franceconnect/login" theme="${theme}" variant="${variant}"${plus}${state}></fc-button>`);
+        cases.push(`<form action="/login"><fc-button name="fc" value="1" theme="${theme}" variant="${variant}"${plus}${state}></fc-button></form>`);
+      }
+      for (const section of ['connexion', 'inscription']) {
+        cases.push(
+          `<fc-login-block href="/auth" section="${section}" theme="${theme}" variant="${variant}"${plus} heading-level="3"><form><input name="password"></form></fc-login-block>`,
+        );
+        cases.push(`<fc-login-block href="/auth" section="${section}" theme="${theme}" variant="${variant}"${plus} no-heading></fc-login-block>`);
+      }
+    }
+    cases.push(`<fc-separator theme="${theme}"></fc-separator>`);
+  }
+  cases.push(`<fc-profile-form theme="${theme}" identity='${identity}'></fc-profile-form>`);
+  cases.push(`<fc-profile-form theme="${theme}"></fc-profile-form>`);
+  cases.push(`<fc-account theme="${theme}" profile-href="/profil" logout-href="/logout" identity='${identity}'></fc-account>`);
+}
+
+const results = [];
+for (const markup of cases) {
+  try {
+    results.push({ markup, html: await renderToString(markup) });
+  } catch (error) {
+    results.push({ markup, error: String(error?.stack ?? error) });
+  }
+}
+// Which browser globals the render left behind (the shim adds only what Lit needs).
+const globals = ['document', 'window', 'MutationObserver', 'getComputedStyle', 'CSS', 'ShadowRoot', 'matchMedia'].filter(
+  (name) => name in globalThis,
+);
+out({ results, printed, globals });
