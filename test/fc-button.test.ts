@@ -1,11 +1,14 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys, sendMouse, resetMouse, emulateMedia } from '@web/test-runner-commands';
+import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import '../src/define/fc-button.js';
 import type { FcButton } from '../src/define/fc-button.js';
 import {
   SPEC_COLOURS,
-  ariaSnapshot,
+  ENGINE,
+  accessibleDescription,
+  emulateMedia,
+  itIn,
   captureConsole,
   centre,
   contrast,
@@ -124,7 +127,7 @@ describe('<fc-button>: every variant × plus × theme × state', () => {
 
             // Accessible name: the visible text read as one phrase.
             const first = variant === 'login' ? 'S’identifier avec' : 'Récupérer ses données avec';
-            const snapshot = await ariaSnapshot('#stage button');
+            const snapshot = accessibleDescription(button);
             expect(snapshot).to.contain(
               `button "${first} FranceConnect${plus ? '+' : ''}"`,
             );
@@ -288,7 +291,7 @@ describe('<fc-button>: bad attribute values', () => {
 describe('<fc-button>: theme choice (SPEC §3)', () => {
   afterEach(async () => {
     document.documentElement.removeAttribute('data-fr-theme');
-    await emulateMedia({ colorScheme: 'light' });
+    if (ENGINE === 'chromium') await emulateMedia({ colorScheme: 'light' });
   });
 
   const bg = (el: FcButton) => hex(getComputedStyle(part(el, 'button')).backgroundColor);
@@ -306,7 +309,8 @@ describe('<fc-button>: theme choice (SPEC §3)', () => {
     expect(bg(el)).to.equal('#000091');
   });
 
-  it('system follows prefers-color-scheme when the page has no DSFR theme', async () => {
+  // WebDriver BiDi (Firefox) and WebDriver classic (WebKit) cannot emulate media features.
+  itIn(['chromium'], 'system follows prefers-color-scheme when the page has no DSFR theme (Chromium: media emulation)', async () => {
     const el = await fixture<FcButton>(html`<fc-button></fc-button>`);
     // The media query's change event comes within a frame or two.
     await emulateMedia({ colorScheme: 'dark' });
@@ -315,7 +319,7 @@ describe('<fc-button>: theme choice (SPEC §3)', () => {
     await waitUntil(() => bg(el) === '#000091', 'repaints light', { timeout: 1000 });
   });
 
-  it('data-fr-theme wins over prefers-color-scheme; an explicit theme wins over both', async () => {
+  itIn(['chromium'], 'data-fr-theme wins over prefers-color-scheme; an explicit theme wins over both (Chromium: media emulation)', async () => {
     await emulateMedia({ colorScheme: 'dark' });
     document.documentElement.setAttribute('data-fr-theme', 'light');
     const system = await fixture<FcButton>(html`<fc-button></fc-button>`);
@@ -330,11 +334,13 @@ describe('<fc-button>: theme choice (SPEC §3)', () => {
 });
 
 describe('<fc-button>: forced colours', () => {
-  afterEach(() => emulateMedia({ forcedColors: 'none' } as never));
+  afterEach(async () => {
+    if (ENGINE === 'chromium') await emulateMedia({ forcedColors: 'none' });
+  });
 
-  it('keeps a visible 1px border and its size', async () => {
+  itIn(['chromium'], 'keeps a visible 1px border and its size (Chromium: media emulation)', async () => {
     const el = await fixture<FcButton>(html`<fc-button></fc-button>`);
-    await emulateMedia({ forcedColors: 'active' } as never);
+    await emulateMedia({ forcedColors: 'active' });
     const style = getComputedStyle(part(el, 'button'));
     expect(style.borderTopStyle).to.equal('solid');
     expect(style.borderTopWidth).to.equal('1px');

@@ -1,9 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import '../src/define/fc-profile-form.js';
 import type { FcProfileForm, FcIdentity } from '../src/define/fc-profile-form.js';
-import { SPEC_COLOURS, captureConsole, countSubmits, editProfileField } from './helpers.js';
+import { SPEC_COLOURS, captureConsole, countSubmits, editProfileField, setViewport } from './helpers.js';
 // A verbatim copy of the shared fixtures (fictional people, hostile ones included).
 import fixtures from './fixtures/identities.json' with { type: 'json' };
 
