@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/define/fc-button.js';
 import type { FcButton } from '../src/define/fc-button.js';
-import { captureConsole, centre, countSubmits, pageCount } from './helpers.js';
+import { captureConsole, centre, countSubmits, pageCount, resetMouse } from './helpers.js';
 
 const inner = (el: FcButton) => el.shadowRoot!.querySelector('button')!;
 

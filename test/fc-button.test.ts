@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import '../src/define/fc-button.js';
 import type { FcButton } from '../src/define/fc-button.js';
@@ -14,6 +14,7 @@ import {
   contrast,
   hex,
   naturalWidth,
+  resetMouse,
 } from './helpers.js';
 
 type Theme = 'light' | 'dark';
@@ -143,6 +144,8 @@ describe('<fc-button>: every variant × plus × theme × state', () => {
 });
 
 describe('<fc-button>: logo', () => {
+  /** The largest anti-aliasing difference allowed between two drawings of one shape. */
+  const NOISE = ENGINE === 'chromium' ? 16 : 48;
   /**
    * The largest difference of any colour channel between two SVG documents drawn
    * at `scale` × their viewBox (`width` × `height`): 0 to 255.
@@ -168,9 +171,16 @@ describe('<fc-button>: logo', () => {
     return worst;
   }
 
-  /** The inner SVG of an element's logo or glyph, as a standalone document. */
-  const standalone = (svg: Element) =>
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${svg.getAttribute('viewBox')}">${svg.innerHTML}</svg>`;
+  /**
+   * The inner SVG of an element's logo or glyph, as a standalone document. Its width and
+   * height come from the viewBox: without them Firefox gives the image no intrinsic size
+   * and draws it at another scale than the official file, which has them.
+   */
+  const standalone = (svg: Element) => {
+    const viewBox = svg.getAttribute('viewBox')!;
+    const [, , width, height] = viewBox.split(/[\s,]+/);
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${viewBox}">${svg.innerHTML}</svg>`;
+  };
 
   it('draws the DSFR file, pixel for pixel at 1 × and 4 ×, and is decorative', async () => {
     const el = await fixture<FcButton>(html`<fc-button></fc-button>`);
@@ -190,10 +200,11 @@ describe('<fc-button>: logo', () => {
       official.documentElement.getAttribute('viewBox'),
     );
     for (const scale of [1, 4]) {
-      // Anti-aliasing noise only (measured 2/255 at 1 ×, 6/255 at 4 ×); a moved or
-      // dropped shape gives 255.
+      // Anti-aliasing noise only (measured 2/255 at 1 ×, 6/255 at 4 × in Chromium; 26/255
+      // at 4 × in Firefox, whose rasteriser treats the rewritten curves a little
+      // differently); a moved or dropped shape gives 255.
       const worst = await largestDifference(officialText, standalone(logo), [40, 48], scale);
-      expect(worst, `largest channel difference at ${scale} ×`).to.be.at.most(16);
+      expect(worst, `largest channel difference at ${scale} ×`).to.be.at.most(NOISE);
     }
     expect(logo.getAttribute('aria-hidden')).to.equal('true');
     expect(logo.querySelector('title'), 'no tooltip, no second name').to.equal(null);
@@ -211,7 +222,7 @@ describe('<fc-button>: logo', () => {
     // Drawn on its own, the glyph keeps the file's white fill: same pixels as the file.
     for (const scale of [1, 4]) {
       const worst = await largestDifference(officialText, standalone(glyph), [24, 24], scale);
-      expect(worst, `largest channel difference at ${scale} ×`).to.be.at.most(16);
+      expect(worst, `largest channel difference at ${scale} ×`).to.be.at.most(NOISE);
     }
     expect(hex(getComputedStyle(glyph.querySelector('path')!).fill)).to.equal('#000091');
   });

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import '../src/index.js';
 import type { FcButton, FcLoginBlock } from '../src/index.js';
@@ -12,6 +12,7 @@ import {
   contrast,
   hex,
   setViewport,
+  resetMouse,
 } from './helpers.js';
 
 type Theme = 'light' | 'dark';

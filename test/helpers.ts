@@ -1,4 +1,4 @@
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, resetMouse as resetMouseCommand, sendMouse } from '@web/test-runner-commands';
 import { computeAccessibleName, getRole } from 'dom-accessibility-api';
 
 /** SPEC §3, as hex: what the qualification compares against. */
@@ -157,4 +157,15 @@ export const ENGINE: Engine = /Firefox\//.test(navigator.userAgent)
 /** Declares `it` only in the engines that can run it (the title says why, e.g. "(Chromium: media emulation)"). */
 export function itIn(engines: Engine[], title: string, fn: Mocha.Func | Mocha.AsyncFunc): void {
   if (engines.includes(ENGINE)) it(title, fn);
+}
+
+/**
+ * Releases the mouse buttons and moves the pointer to an empty corner, in every driver
+ * (puppeteer's and WebDriver's own reset release the buttons but leave the pointer where
+ * it was, so the next test would start hovering).
+ */
+export async function resetMouse(): Promise<void> {
+  await resetMouseCommand();
+  // The bottom-right corner: fixtures render at the top, so nothing is under it.
+  await sendMouse({ type: 'move', position: [window.innerWidth - 1, window.innerHeight - 1] });
 }
