@@ -15,6 +15,14 @@ export default {
         for (const mod of customElementsManifest.modules) {
           for (const declaration of mod.declarations ?? []) {
             if (!declaration.members) continue;
+            // Lit's internal state (`{ state: true }`) is no attribute: the analyzer
+            // lists it as one, with the private field's name.
+            const hidden = new Set(
+              declaration.members.filter((m) => m.privacy === 'private' || m.privacy === 'protected').map((m) => m.name),
+            );
+            if (declaration.attributes) {
+              declaration.attributes = declaration.attributes.filter((a) => !hidden.has(a.fieldName));
+            }
             declaration.members = declaration.members.filter(
               (m) =>
                 !m.static &&

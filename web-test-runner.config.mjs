@@ -246,6 +246,27 @@ function pageCommands() {
 }
 
 /**
+ * A stand-in for a service's route at /test/echo: answers any method with a page that
+ * says which method and body it received, so that a test can prove what a real form
+ * submission sent (the static server alone answers GET only).
+ */
+function echoRoute() {
+  return {
+    name: 'fc-echo-route',
+    async serve(context) {
+      if (context.path !== '/test/echo') return undefined;
+      let body = '';
+      for await (const chunk of context.req) body += chunk;
+      const text = (value) => value.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+      return {
+        type: 'html',
+        body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Écho</title></head><body><p id="method">${text(context.method)}</p><p id="body">${text(body)}</p></body></html>`,
+      };
+    },
+  };
+}
+
+/**
  * Counts this engine's tests into `.test-results/<engine>.txt` (`firefox: N passed, N failed`);
  * scripts/test-engines.mjs adds the engines up into `.test-results/summary.txt`.
  */
@@ -298,6 +319,7 @@ export default {
       failureThresholdType: 'percent',
     }),
     pageCommands(),
+    echoRoute(),
   ],
   reporters: [defaultReporter(), countReporter()],
 };

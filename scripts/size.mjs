@@ -25,12 +25,15 @@ const dsfr = join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist')
  * - every property taking any JavaScript value without throwing, reflected properties
  *   writing their attribute at once, bad values quoted and reported once as the element
  *   the page wrote: CDN → 17,287, fc-button page 10,977 → 11,354, fc-login-block page
- *   13,205 → 13,940.
+ *   13,205 → 13,940;
+ * - <fc-account> (its class, styles and two DSFR icons) in the CDN bundle: about
+ *   1.6 KB; the fc-account page holds Lit, the shared identity reader and the element.
  */
 export const BUDGETS = {
-  cdn: 17 * 1024,
+  cdn: 18.5 * 1024,
   'fc-button page': 11400,
   'fc-login-block page': 14000,
+  'fc-account page': 10 * 1024,
 };
 
 export function compressed(bytes) {
@@ -73,9 +76,10 @@ export async function measureWeights() {
     throw new Error('dist/ is missing: run `npm run build` first.');
   }
   const rows = [
-    ['cdn', 'dist/cdn/franceconnect-elements.js (all four elements, Lit included)', file(join(root, 'dist/cdn/franceconnect-elements.js'))],
+    ['cdn', 'dist/cdn/franceconnect-elements.js (all five elements, Lit included)', file(join(root, 'dist/cdn/franceconnect-elements.js'))],
     ['fc-button page', 'a page importing only franceconnect-elements/fc-button', await pageBundle('dist/define/fc-button.js')],
     ['fc-login-block page', 'a page importing only franceconnect-elements/fc-login-block', await pageBundle('dist/define/fc-login-block.js')],
+    ['fc-account page', 'a page importing only franceconnect-elements/fc-account', await pageBundle('dist/define/fc-account.js')],
     ['reserve.css', 'dist/reserve.css (optional, see the README, "Performance")', file(join(root, 'dist/reserve.css'))],
     ['dsfr connect', '@gouvfr/dsfr component/connect/connect.min.css', file(join(dsfr, 'component/connect/connect.min.css'))],
     ['dsfr core + connect', '@gouvfr/dsfr core.min.css + connect.min.css', Buffer.concat([file(join(dsfr, 'core/core.min.css')), file(join(dsfr, 'component/connect/connect.min.css'))])],

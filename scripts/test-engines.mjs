@@ -10,7 +10,14 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { ENGINES, findEngine } from './engines.mjs';
 
 const args = process.argv.slice(2);
+// Engines named on the command line, or in FC_ENGINES (`FC_ENGINES=firefox npm test`).
 const engines = args.filter((a) => ENGINES.includes(a));
+if (!engines.length && process.env.FC_ENGINES) engines.push(...process.env.FC_ENGINES.split(','));
+const wrong = engines.find((e) => !ENGINES.includes(e));
+if (wrong) {
+  console.error(`Unknown engine "${wrong}": use one of ${ENGINES.join(', ')}.`);
+  process.exit(1);
+}
 const rest = args.filter((a) => !ENGINES.includes(a));
 const unknown = rest.find((a) => !a.startsWith('-') && !a.includes('/') && !a.includes('.'));
 if (unknown) {

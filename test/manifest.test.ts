@@ -13,7 +13,7 @@ interface Manifest {
   }>;
 }
 
-const TAGS = ['fc-button', 'fc-login-block', 'fc-separator', 'fc-profile-form'];
+const TAGS = ['fc-button', 'fc-login-block', 'fc-separator', 'fc-profile-form', 'fc-account'];
 
 async function declarations() {
   const manifest = (await (await fetch('/custom-elements.json')).json()) as Manifest;
@@ -24,7 +24,7 @@ async function declarations() {
 // custom-elements.json drives Storybook's controls and docs and the framework
 // typings: an attribute missing from it is an attribute nobody is told about.
 describe('custom-elements.json', () => {
-  it('declares the four tags', async () => {
+  it('declares every tag', async () => {
     expect([...(await declarations()).keys()].sort()).to.deep.equal([...TAGS].sort());
   });
 
@@ -38,6 +38,14 @@ describe('custom-elements.json', () => {
       for (const name of observed) {
         expect(documented.has(name), `${tag} [${name}] in the manifest`).to.equal(true);
         expect(documented.get(name)!.description, `${tag} [${name}] described`).to.be.a('string');
+      }
+    });
+
+    it(`${tag}: documents only attributes it observes (no internal state)`, async () => {
+      const declaration = (await declarations()).get(tag)!;
+      const observed = (customElements.get(tag) as unknown as { observedAttributes: string[] }).observedAttributes;
+      for (const { name } of declaration.attributes ?? []) {
+        expect(observed, `${tag} [${name}] observed`).to.include(name);
       }
     });
 

@@ -59,6 +59,12 @@ describe('React 19: wrappers and bare tags', () => {
     for (const id of ['#wrapped-profile', '#bare-profile']) {
       expect($<FcProfileForm>(id).identity!.family_name).to.equal('CLÉMENT');
     }
+    for (const id of ['#wrapped-account', '#bare-account']) {
+      const account = $(id).shadowRoot!;
+      expect(account.querySelector('[part="name"]')!.textContent, id).to.equal('Marie Anne CLÉMENT');
+      expect(account.querySelector('a')!.getAttribute('href'), id).to.equal('/profil');
+      expect(account.querySelector('form')!.getAttribute('action'), id).to.equal('/logout');
+    }
     await expect(container).to.be.accessible();
   });
 
@@ -72,6 +78,11 @@ describe('React 19: wrappers and bare tags', () => {
     }
     for (const id of ['#wrapped-profile', '#bare-profile']) {
       expect($<FcProfileForm>(id).identity!.family_name).to.equal('N’DIAYE');
+    }
+    for (const id of ['#wrapped-account', '#bare-account']) {
+      const name = $(id).shadowRoot!.querySelector('[part="name"]')!;
+      expect(name.textContent, id).to.equal('Jean-Luc Pierre MARTIN');
+      expect(getComputedStyle(name).color, id).to.equal('rgb(133, 133, 246)');
     }
   });
 

@@ -47,6 +47,19 @@ describe('reserve.css', () => {
     expect(ids.map((id) => box(doc.getElementById(id)!)), 'nothing moved').to.deep.equal(before);
   });
 
+  it('gives an undefined fc-account its one-line height, so the header does not move', async () => {
+    const doc = await frame(`
+      <header><fc-account id="a" profile-href="/profil" logout-href="/logout"
+        identity='{"given_name":"Marie Anne","family_name":"CLÉMENT"}'></fc-account></header>
+      <p id="after">Contenu de la page</p>`);
+    const before = ['a', 'after'].map((id) => box(doc.getElementById(id)!));
+    expect(before[0][3]).to.equal(32);
+    await define(doc);
+    const el = doc.getElementById('a') as HTMLElement & { updateComplete: Promise<unknown> };
+    await el.updateComplete;
+    expect(['a', 'after'].map((id) => box(doc.getElementById(id)!)), 'nothing moved').to.deep.equal(before);
+  });
+
   it('keeps an undefined block’s content hidden until the block is defined', async () => {
     const doc = await frame(`<fc-login-block href="/auth"><a id="other" href="/inscription">Créer mon compte</a></fc-login-block>`);
     const other = doc.getElementById('other')!;

@@ -24,7 +24,7 @@ const ready = `(() => {
 describe('Storybook: every story passes axe', () => {
   it('has stories for every element', () => {
     const titles = new Set(stories.map((s) => s.title));
-    for (const tag of ['fc-button', 'fc-login-block', 'fc-separator', 'fc-profile-form']) {
+    for (const tag of ['fc-button', 'fc-login-block', 'fc-separator', 'fc-profile-form', 'fc-account']) {
       expect([...titles].some((t) => t.endsWith(tag)), tag).to.equal(true);
     }
   });

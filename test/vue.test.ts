@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { FcIdentity, FcLoginBlock, FcProfileForm } from '../src/index.js';
+import type { FcAccount, FcIdentity, FcLoginBlock, FcProfileForm } from '../src/index.js';
 import identities from './fixtures/identities.json' with { type: 'json' };
 import { editProfileField } from './helpers.js';
 // Demo.vue compiled by @vitejs/plugin-vue against dist/ (see test/frameworks).
@@ -31,6 +31,11 @@ describe('Vue 3: a single-file component using the tags', () => {
       expect(container.querySelector('#vue-separator')!.shadowRoot!.textContent!.trim()).to.equal('ou bien');
       // :identity bound as an object property.
       expect(profile.identity!.family_name).to.equal('CLÉMENT');
+      const account = container.querySelector<FcAccount>('#vue-account')!;
+      await account.updateComplete;
+      const accountName = () => account.shadowRoot!.querySelector('[part="name"]')!.textContent;
+      expect(accountName()).to.equal('Marie Anne CLÉMENT');
+      expect(account.shadowRoot!.querySelector('form')!.getAttribute('action')).to.equal('/logout');
       await expect(container).to.be.accessible();
 
       page.state.plus = true;
@@ -43,6 +48,8 @@ describe('Vue 3: a single-file component using the tags', () => {
       expect(block.shadowRoot!.querySelector('h2')!.textContent).to.equal('Se connecter avec FranceConnect+');
       expect(block.getAttribute('theme')).to.equal('dark');
       expect(profile.identity!.family_name).to.equal('EL AMRANI');
+      await account.updateComplete;
+      expect(accountName()).to.equal('Yasmine EL AMRANI');
 
       const button = block.shadowRoot!.querySelector('fc-button')!.shadowRoot!.querySelector('button')!;
       button.click();

@@ -2,19 +2,18 @@ import { html, nothing, svg } from 'lit';
 import { FcElement, reflectText } from '../shared/element.js';
 import { ThemeController } from '../shared/theme.js';
 import { palette } from '../shared/palette.js';
-import { warnOnce, errorOnce, quote } from '../shared/warn.js';
+import { warnOnce, quote } from '../shared/warn.js';
+import { readIdentity } from '../shared/identity.js';
 import {
-  CLAIM_NAMES,
   EMAIL_PATTERN,
   FIELDS,
   GENDERS,
   displayValue,
-  formatProblem,
   type ClaimField,
   type ClaimName,
   type FcIdentity,
   type PlaceNameResolver,
-} from './claims.js';
+} from '../shared/claims.js';
 import { fcProfileFormStyles } from './fc-profile-form.styles.js';
 
 const lockIcon = html`<svg class="lock" viewBox="0 0 24 24" aria-hidden="true">
@@ -125,8 +124,7 @@ export class FcProfileForm extends FcElement {
   }
 
   set identity(value: FcIdentity | string | null | undefined) {
-    if (typeof value === 'string') this.#readIdentityJson(value);
-    else this.#take(value ?? null, value);
+    this.#read(value);
   }
 
   override connectedCallback() {
@@ -142,9 +140,9 @@ export class FcProfileForm extends FcElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null) {
     super.attributeChangedCallback(name, old, value);
+    // Re-read even the same text: the property may have been set since (docs: bindings).
     if (name === 'identity') {
-      if (value === null) this.identity = null;
-      else this.#readIdentityJson(value);
+      this.#read(value);
     }
   }
 
@@ -183,77 +181,15 @@ export class FcProfileForm extends FcElement {
     this.requestUpdate();
   }
 
-  #readIdentityJson(json: string) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(json);
-    } catch {
-      parsed = undefined;
-    }
-    // `null` as JSON is a value that is not an object of claims, not "no identity".
-    this.#take(parsed ?? undefined, json);
-  }
-
-  /**
-   * Takes an identity: null for none, an object of claims, anything else (an array, a
-   * number, a string that is not JSON…) is unreadable. `given` is what the page passed.
-   */
-  #take(source: unknown, given: unknown) {
-    this.unreadable = false;
-    if (source !== null && (typeof source !== 'object' || Array.isArray(source) || !this.#adopt(source))) {
-      // Never show half-read data as if FranceConnect had verified it.
-      const shown = quote(typeof given === 'string' ? given : Array.isArray(given) ? `[${quote(given)}]` : given);
-      errorOnce(
-        this,
-        `identity=${shown}`,
-        `the identity is not a JSON object of claims ("${shown}"); no identity is shown and the form cannot be submitted.`,
-      );
-      this.claims = null;
-      this.unreadable = true;
-      this.values = {};
-      return;
-    }
-    if (source === null) this.claims = null;
+  /** The same reader as every element that shows an identity (src/shared/identity.ts). */
+  #read(value: unknown) {
+    const { claims, unreadable } = readIdentity(this, value, {
+      consequence: 'no identity is shown and the form cannot be submitted.',
+      checkFormats: true,
+    });
+    this.claims = claims;
+    this.unreadable = unreadable;
     this.formResetCallback();
-  }
-
-  /**
-   * Takes a frozen copy of the known claims, warning about any in a wrong format;
-   * false when the object cannot be read at all (a getter or a proxy that throws).
-   */
-  #adopt(source: object): boolean {
-    const copy: FcIdentity = {};
-    try {
-      for (const name of [...CLAIM_NAMES, 'sub'] as const) {
-        // Own keys only: `constructor` or a polluted Object.prototype is no claim.
-        const raw: unknown = Object.hasOwn(source, name) ? (source as Record<string, unknown>)[name] : undefined;
-        if (raw == null) continue;
-        const shown = quote(raw);
-        if (typeof raw !== 'string' && typeof raw !== 'number') {
-          warnOnce(this, `claim:${name}=${shown}`, `claim ${name} "${shown}" is not text; it is left out.`);
-          continue;
-        }
-        copy[name] = String(raw);
-        if (name === 'sub') continue;
-        const problem = formatProblem(name, copy[name]!);
-        if (problem) {
-          warnOnce(
-            this,
-            `claim:${name}=${shown}`,
-            `claim ${name} "${shown}" ${problem}; it is shown as received${
-              FIELDS.find((f) => f.name === name)!.locked ? ' and stays locked' : ''
-            }.`,
-          );
-        }
-      }
-    } catch {
-      return false;
-    }
-    if (!CLAIM_NAMES.some((name) => name in copy)) {
-      warnOnce(this, 'identity={}', 'the identity has none of the claims FranceConnect sends; every field shows "Non transmis".');
-    }
-    this.claims = Object.freeze(copy);
-    return true;
   }
 
   /** `placeName`, called safely: only a function, only text back, never a throw. */

@@ -1,5 +1,5 @@
 /**
- * React components for the four elements, made with @lit/react: properties are set
+ * React components for the elements, made with @lit/react: properties are set
  * as properties (so `identity` goes in as an object), and the elements' events are
  * `on…` props. Importing this module defines the elements. `react` is a peer
  * dependency of this entry point only.
@@ -13,6 +13,7 @@ import { FcButton as FcButtonElement, type FcActivateDetail } from '../define/fc
 import { FcSeparator as FcSeparatorElement } from '../define/fc-separator.js';
 import { FcLoginBlock as FcLoginBlockElement } from '../define/fc-login-block.js';
 import { FcProfileForm as FcProfileFormElement } from '../define/fc-profile-form.js';
+import { FcAccount as FcAccountElement } from '../define/fc-account.js';
 
 type ActivateEvent = CustomEvent<FcActivateDetail>;
 
@@ -28,6 +29,8 @@ export type FcProfileFormProps = Props<
   FcProfileFormElement,
   { onChange?: (event: Event) => void; onInput?: (event: Event) => void }
 >;
+
+export type FcAccountProps = Props<FcAccountElement, object>;
 
 // The casts give the declarations plain React types, so that a user's TypeScript
 // does not need @lit/react, which is bundled into this entry point.
@@ -62,6 +65,13 @@ export const FcProfileForm = createComponent({
   displayName: 'FcProfileForm',
 }) as unknown as React.ForwardRefExoticComponent<FcProfileFormProps>;
 
+export const FcAccount = createComponent({
+  tagName: 'fc-account',
+  elementClass: FcAccountElement,
+  react: React,
+  displayName: 'FcAccount',
+}) as unknown as React.ForwardRefExoticComponent<FcAccountProps>;
+
 /** Attributes of a bare tag in JSX (React 19 sets known properties as properties). */
 type BareTag<E extends HTMLElement, Extra = object> = React.DetailedHTMLProps<React.HTMLAttributes<E>, E> &
   Partial<Omit<E, keyof HTMLElement | 'form' | 'validity'>> &
@@ -78,6 +88,7 @@ declare module 'react' {
       >;
       'fc-separator': BareTag<FcSeparatorElement>;
       'fc-profile-form': BareTag<FcProfileFormElement>;
+      'fc-account': BareTag<FcAccountElement, { 'profile-href'?: string; 'logout-href'?: string }>;
     }
   }
 }

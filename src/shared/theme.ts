@@ -26,6 +26,8 @@ function darkQuery(): MediaQueryList {
 
 /** The theme the page asks for when the element says `system`. */
 export function pageTheme(): Theme {
+  // Server rendering (@lit-labs/ssr) has no page to ask: light until the browser takes over.
+  if (typeof document === 'undefined') return 'light';
   const dsfr = document.documentElement.getAttribute('data-fr-theme');
   if (dsfr === 'dark' || dsfr === 'light') return dsfr;
   return darkQuery().matches ? 'dark' : 'light';

@@ -18,7 +18,9 @@ export function safeHref(el: Element, href: unknown): string | null | undefined 
   try {
     // The URL parser strips the tabs, newlines and leading controls that browsers
     // ignore too, so "java\tscript:" is seen as the javascript: URL it is.
-    if (typeof href === 'string') url = new URL(href, document.baseURI);
+    // On a server (@lit-labs/ssr) there is no document: a relative URL is checked
+    // against a stand-in base, only to read its scheme.
+    if (typeof href === 'string') url = new URL(href, typeof document === 'undefined' ? 'http://localhost/' : document.baseURI);
   } catch {
     // reported below
   }

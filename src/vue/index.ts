@@ -1,5 +1,5 @@
 /**
- * Vue 3 typings for the four elements, so that templates know the tags and check
+ * Vue 3 typings for the elements, so that templates know the tags and check
  * their props. Importing this module also defines the elements. Tell Vue's compiler
  * they are custom elements: `compilerOptions.isCustomElement: (tag) => tag.startsWith('fc-')`.
  */
@@ -8,6 +8,7 @@ import type { FcActivateDetail, FcButton } from '../define/fc-button.js';
 import type { FcSeparator } from '../define/fc-separator.js';
 import type { FcLoginBlock } from '../define/fc-login-block.js';
 import type { FcProfileForm } from '../define/fc-profile-form.js';
+import type { FcAccount } from '../define/fc-account.js';
 import '../index.js';
 
 type Props<E extends HTMLElement> = Partial<Omit<E, keyof HTMLElement | 'form' | 'validity'>>;
@@ -23,6 +24,7 @@ declare module 'vue' {
     'fc-profile-form': DefineComponent<
       Props<FcProfileForm> & { onChange?: (event: Event) => void; onInput?: (event: Event) => void }
     >;
+    'fc-account': DefineComponent<Props<FcAccount> & { 'profile-href'?: string; 'logout-href'?: string }>;
   }
 }
 

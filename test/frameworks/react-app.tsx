@@ -1,7 +1,7 @@
 // A React 19 page: the wrappers and the bare tags side by side.
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
-import { FcButton, FcLoginBlock, FcProfileForm, FcSeparator } from 'franceconnect-elements/react/index.js';
+import { FcAccount, FcButton, FcLoginBlock, FcProfileForm, FcSeparator } from 'franceconnect-elements/react/index.js';
 import type { FcIdentity } from 'franceconnect-elements/define/fc-profile-form.js';
 import type { FcActivateDetail } from 'franceconnect-elements/define/fc-button.js';
 
@@ -21,6 +21,10 @@ function Demo(props: DemoProps) {
   };
   return (
     <div>
+      <header>
+        <FcAccount id="wrapped-account" identity={props.identity} theme={props.theme} profileHref="/profil" logoutHref="/logout" />
+        <fc-account id="bare-account" identity={props.identity} theme={props.theme} profile-href="/profil" logout-href="/logout" />
+      </header>
       <FcButton id="wrapped-button" variant={props.variant} theme={props.theme} href="/auth" onFcActivate={activate('wrapped-button')} />
       <fc-button id="bare-button" variant={props.variant} theme={props.theme} href="/auth" onfc-activate={activate('bare-button')} />
       <FcLoginBlock id="wrapped-block" section="inscription" theme={props.theme} href="/auth" onFcActivate={activate('wrapped-block')}>

@@ -1,0 +1,158 @@
+// Everything this service says to FranceConnect, with openid-client (the
+// certified OpenID Connect client). Each check names the qualification rule
+// (seed 004) it enforces.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomInt } from 'node:crypto';
+import * as client from 'openid-client';
+
+/** Rule 17: the pivot identity, plus the two claims the user may change. */
+export const SCOPES = 'openid given_name family_name birthdate gender birthplace birthcountry email preferred_username';
+
+/** Rule 19: the eIDAS level sent in acr_values, and the levels accepted back (eidas1 or stronger). */
+export const ACR_VALUES = 'eidas1';
+const ACCEPTED_ACR = new Set(['eidas1', 'eidas2', 'eidas3']);
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * Rule 20: state and nonce are random, unique per attempt, and made of 32 characters
+ * of [A-Za-z0-9] (FranceConnect asks for 22 at least). crypto.randomInt is uniform.
+ */
+export function randomToken(length = 32) {
+  let token = '';
+  for (let i = 0; i < length; i += 1) token += ALPHABET[randomInt(ALPHABET.length)];
+  return token;
+}
+
+/** One line for the log: openid-client's error, and what it compared or what FranceConnect said. */
+function describe(error) {
+  const parts = [`${error.name}: ${error.message}`];
+  if (error.error) parts.push(`${error.error} (${error.error_description ?? ''})`);
+  const cause = error.cause;
+  if (cause?.message) parts.push(cause.message);
+  const compared = cause?.claim ?? cause?.parameter ?? cause?.attribute;
+  if (compared) parts.push(`"${compared}" differs`);
+  return parts.join(' – ');
+}
+
+/** Why a callback was refused; the message the user sees is the caller's. */
+export class CallbackError extends Error {
+  constructor(reason, idToken) {
+    super(reason);
+    this.name = 'CallbackError';
+    /** The raw ID token, if FranceConnect sent one: the id_token_hint that ends its session. */
+    this.idToken = idToken;
+  }
+}
+
+/**
+ * The service's side of FranceConnect.
+ * @param {object} options
+ * @param {string} options.issuer e.g. https://fcp-low.sbx.dev-franceconnect.fr/api/v2
+ * @param {string} options.clientId rule 21: the client_id registered in FranceConnect's partner space
+ * @param {string} options.clientSecret
+ * @param {string} options.redirectUri this service's /auth/franceconnect/callback
+ * @param {string} options.postLogoutRedirectUri this service's /auth/franceconnect/logout/callback
+ */
+export function franceConnect({ issuer, clientId, clientSecret, redirectUri, postLogoutRedirectUri }) {
+  // The raw token response of the callback being handled, even when its checks fail,
+  // so that a refused ID token can still be given back to session/end (rule 20).
+  const tokenResponses = new AsyncLocalStorage();
+  let configuration;
+
+  async function config() {
+    // Discovered once, on first use; a failure is retried at the next attempt.
+    configuration ??= client
+      .discovery(
+        new URL(issuer),
+        clientId,
+        // FranceConnect v2 signs ID tokens and userinfo with ES256; anything else is refused.
+        { id_token_signed_response_alg: 'ES256', userinfo_signed_response_alg: 'ES256' },
+        client.ClientSecretPost(clientSecret),
+        {
+          // Rule 18 is TLS: only a FranceConnect on this machine's loopback may be plain http.
+          execute: new URL(issuer).hostname === '127.0.0.1' ? [client.allowInsecureRequests] : [],
+          timeout: 10,
+        },
+      )
+      .then((discovered) => {
+        // Verify the signatures of the ID token and of the userinfo JWT against
+        // FranceConnect's published keys, not only the TLS channel.
+        client.enableNonRepudiationChecks(discovered);
+        discovered[client.customFetch] = async (url, init) => {
+          const response = await fetch(url, init);
+          const slot = tokenResponses.getStore();
+          if (slot && url === discovered.serverMetadata().token_endpoint) {
+            slot.idToken = (await response.clone().json().catch(() => ({}))).id_token;
+          }
+          return response;
+        };
+        return discovered;
+      })
+      .catch((error) => {
+        configuration = undefined;
+        throw error;
+      });
+    return configuration;
+  }
+
+  return {
+    /**
+     * The authorize URL for a new attempt, and the state and nonce to keep server-side.
+     */
+    async authorizationUrl() {
+      const state = randomToken();
+      const nonce = randomToken();
+      const url = client.buildAuthorizationUrl(await config(), {
+        redirect_uri: redirectUri,
+        scope: SCOPES,
+        acr_values: ACR_VALUES, // rule 19, on every authorize
+        state,
+        nonce,
+      });
+      return { url, state, nonce };
+    },
+
+    /**
+     * Checks FranceConnect's answer at the callback and returns the identity.
+     * Throws CallbackError on anything wrong: an error from FranceConnect, a
+     * missing or different state (checked before the code is used), a code that
+     * does not redeem, a wrong nonce, issuer, audience, signature or acr, a
+     * userinfo for someone else, a network failure.
+     */
+    async callback(currentUrl, expected) {
+      const slot = {};
+      return tokenResponses.run(slot, async () => {
+        try {
+          if (!expected?.state || !expected?.nonce) throw new CallbackError('no login attempt in this session');
+          const configured = await config();
+          const tokens = await client.authorizationCodeGrant(configured, currentUrl, {
+            expectedState: expected.state, // rule 20: a tampered state stops here, the code unused
+            expectedNonce: expected.nonce, // rule 20: a tampered nonce stops here
+            idTokenExpected: true,
+          });
+          const claims = tokens.claims();
+          // Rule 19: the level reached must be the one asked for, or stronger.
+          if (!ACCEPTED_ACR.has(claims.acr)) throw new CallbackError(`unexpected acr ${claims.acr}`, tokens.id_token);
+          // A signed JWT, checked against the ID token's subject.
+          const identity = await client.fetchUserInfo(configured, tokens.access_token, claims.sub);
+          return { idToken: tokens.id_token, identity };
+        } catch (error) {
+          if (error instanceof CallbackError) throw error;
+          throw new CallbackError(describe(error), slot.idToken);
+        }
+      });
+    },
+
+    /**
+     * The URL that ends the FranceConnect session (rules 9, 12 and 20): session/end
+     * with the ID token as id_token_hint, a state, and where to come back. Without an
+     * ID token (the flow stopped before one was received) the client_id says who asks.
+     */
+    async logoutUrl({ idToken, state }) {
+      const parameters = { state, post_logout_redirect_uri: postLogoutRedirectUri };
+      if (idToken) parameters.id_token_hint = idToken;
+      return client.buildEndSessionUrl(await config(), parameters);
+    },
+  };
+}

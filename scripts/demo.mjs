@@ -1,0 +1,70 @@
+// npm run demo: the local FranceConnect and the reference service, side by side
+// on loopback. PORT (default 3000) for the service, FC_PORT (default 3001) for
+// FranceConnect. Ctrl-C stops both.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+if (!existsSync(`${root}/dist/cdn/franceconnect-elements.js`)) {
+  console.log('dist/ is missing: building the package first (npm run build)…');
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+// Imported after the build: the service resolves the package's published files.
+const { startLocalFranceConnect } = await import('../examples/local-franceconnect/server.mjs');
+const { startService } = await import('../examples/service/server.mjs');
+
+const port = Number(process.env.PORT ?? 3000);
+const fcPort = Number(process.env.FC_PORT ?? 3001);
+const serviceUrl = `http://127.0.0.1:${port}`;
+// What FranceConnect's partner space would give the service: a client_id (rule 21)
+// and a secret, here made up for this run.
+const clientId = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90';
+const clientSecret = randomBytes(32).toString('hex');
+
+/** One sentence instead of a stack trace (a busy port, a missing build). */
+function fail(error) {
+  console.error(error.code === 'EADDRINUSE' ? `Port ${error.port} is in use: set PORT or FC_PORT.` : error.message);
+  process.exit(1);
+}
+
+const fc = await startLocalFranceConnect({
+  port: fcPort,
+  clients: [
+    {
+      client_id: clientId,
+      client_secret: clientSecret,
+      redirect_uris: [`${serviceUrl}/auth/franceconnect/callback`],
+      post_logout_redirect_uris: [`${serviceUrl}/auth/franceconnect/logout/callback`],
+    },
+  ],
+}).catch(fail);
+let service;
+try {
+  service = await startService({ port, issuer: fc.issuer, clientId, clientSecret });
+} catch (error) {
+  await fc.close();
+  fail(error);
+}
+
+console.log(`
+  Service:                          ${service.url}
+  FranceConnect (local, demo only): ${fc.url}   issuer ${fc.issuer}
+
+  Open the service, choose "S’identifier avec FranceConnect", pick a fictional person.
+  Ctrl-C to stop.
+`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await Promise.all([service.close(), fc.close()]);
+  console.log('Stopped.');
+  process.exit(0);
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
