@@ -163,7 +163,8 @@ async function auditInWebDriverWindow(driver, payload) {
     await driver.navigateTo(new URL(payload.url, base).href);
     const errors = [];
     if (payload.ready) {
-      await driver.waitUntil(() => driver.execute(`return Boolean(${payload.ready.toString()}());`), {
+      // `ready` and `inspect` are expressions, as for Playwright's waitForFunction/evaluate.
+      await driver.waitUntil(() => driver.execute(`return Boolean(${payload.ready});`), {
         timeout: 15000,
         timeoutMsg: `${payload.url} was not ready`,
       });
@@ -187,7 +188,7 @@ async function auditInWebDriverWindow(driver, payload) {
       violations = await call(runAxe, payload.context ?? null);
       if (violations?.error) throw new Error(violations.error);
     }
-    const info = payload.inspect ? await call(payload.inspect) : null;
+    const info = payload.inspect ? await driver.execute(`return (${payload.inspect});`) : null;
     return { errors, violations, info };
   } finally {
     await driver.closeWindow();

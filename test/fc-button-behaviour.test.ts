@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/define/fc-button.js';
 import type { FcButton } from '../src/define/fc-button.js';
-import { captureConsole, centre, countSubmits, pageCount, resetMouse } from './helpers.js';
+import { captureConsole, centre, countSubmits, pageCount, resetMouse, itIn } from './helpers.js';
 
 const inner = (el: FcButton) => el.shadowRoot!.querySelector('button')!;
 
@@ -31,7 +31,8 @@ async function framedPage() {
 describe('<fc-button>: navigation (SPEC rule 13)', () => {
   afterEach(() => resetMouse());
 
-  it('navigates its own window to href, opening nothing', async () => {
+  // WebKit: the test page's own navigation never completes under WebKitWebDriver (timeout).
+  itIn(['chromium', 'firefox'], 'navigates its own window to href, opening nothing (not WebKit: WebDriver loses the navigating test page)', async () => {
     const { frame, win, el } = await framedPage();
     let opened = 0;
     win.open = () => {

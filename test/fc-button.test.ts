@@ -68,7 +68,13 @@ describe('<fc-button>: every variant × plus × theme × state', () => {
         for (const state of ['static', 'hover', 'active', 'focus-visible', 'disabled'] as const) {
           const name = `fc-button-${variant}${plus ? '-plus' : ''}-${theme}-${state}`;
 
-          it(name, async () => {
+          // WebKit, like Safari by default, leaves buttons out of the Tab order: the
+          // focus-visible state cannot be reached from the keyboard there.
+          const tabbable = state === 'focus-visible';
+          itIn(
+            tabbable ? ['chromium', 'firefox'] : ['chromium', 'firefox', 'webkit'],
+            tabbable ? `${name} (not WebKit: Tab skips buttons there, as in Safari by default)` : name,
+            async () => {
             const { wrapper, el } = await stage(variant, plus, theme, state === 'disabled');
             await enter(el, state);
             const button = part(el, 'button');
@@ -136,7 +142,8 @@ describe('<fc-button>: every variant × plus × theme × state', () => {
 
             await expect(wrapper).to.be.accessible();
             await visualDiff(wrapper, name);
-          });
+            },
+          );
         }
       }
     }
@@ -145,7 +152,7 @@ describe('<fc-button>: every variant × plus × theme × state', () => {
 
 describe('<fc-button>: logo', () => {
   /** The largest anti-aliasing difference allowed between two drawings of one shape. */
-  const NOISE = ENGINE === 'chromium' ? 16 : 48;
+  const NOISE = ENGINE === 'chromium' ? 16 : 80;
   /**
    * The largest difference of any colour channel between two SVG documents drawn
    * at `scale` × their viewBox (`width` × `height`): 0 to 255.
@@ -201,8 +208,8 @@ describe('<fc-button>: logo', () => {
     );
     for (const scale of [1, 4]) {
       // Anti-aliasing noise only (measured 2/255 at 1 ×, 6/255 at 4 × in Chromium; 26/255
-      // at 4 × in Firefox, whose rasteriser treats the rewritten curves a little
-      // differently); a moved or dropped shape gives 255.
+      // in Firefox and 56/255 in WebKit at 4 ×, whose rasterisers treat the rewritten
+      // curves a little differently); a moved or dropped shape gives 255.
       const worst = await largestDifference(officialText, standalone(logo), [40, 48], scale);
       expect(worst, `largest channel difference at ${scale} ×`).to.be.at.most(NOISE);
     }

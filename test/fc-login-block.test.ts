@@ -13,7 +13,9 @@ import {
   hex,
   setViewport,
   resetMouse,
+  itIn,
 } from './helpers.js';
+import type { Engine } from './helpers.js';
 
 type Theme = 'light' | 'dark';
 
@@ -87,7 +89,10 @@ describe('<fc-login-block>: geometry', () => {
   for (const [name, attrs, width] of cases) {
     // docs/qualification.md#rule-2: 8 px; FranceConnect+'s own rules say 12 px.
     const gap = attrs?.plus ? 12 : 8;
-    it(`${name}: the link is ${gap} px under the button, and everything is in order`, async () => {
+    // WebKitGTK's window cannot be made narrower than 447 px through WebDriver.
+    const engines: Engine[] = width < 447 ? ['chromium', 'firefox'] : ['chromium', 'firefox', 'webkit'];
+    const why = width < 447 ? ' (not WebKit: its window cannot be narrower than 447 px)' : '';
+    itIn(engines, `${name}: the link is ${gap} px under the button, and everything is in order${why}`, async () => {
       await setViewport({ width, height: 800 });
       const { el } = await page(attrs);
       const button = rect(partOf(el, 'button'));
@@ -189,7 +194,8 @@ describe('<fc-login-block>: texts, link and separator', () => {
   });
 
   for (const theme of ['light', 'dark'] as const) {
-    it(`${theme}: SPEC colours for sentence, link and separator; link hover and focus`, async () => {
+    // WebKit, like Safari by default, leaves links out of the Tab order.
+    itIn(['chromium', 'firefox'], `${theme}: SPEC colours for sentence, link and separator; link hover and focus (not WebKit: Tab skips links there, as in Safari by default)`, async () => {
       const { el } = await page({ theme });
       const colours = SPEC_COLOURS[theme];
       expect(hex(getComputedStyle(partOf(el, 'description')).color)).to.equal(colours.sentence);
