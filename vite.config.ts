@@ -17,8 +17,30 @@ const reserveStylesheet: Plugin = {
   name: 'reserve-stylesheet',
   generateBundle() {
     this.emitFile({ type: 'asset', fileName: 'reserve.css', source: readFileSync('src/reserve.css') });
+    // The `types` of the `./reserve.css` export: `import 'franceconnect-elements/reserve.css'`
+    // then type-checks under `noUncheckedSideEffectImports` too. A stylesheet exports nothing.
+    this.emitFile({
+      type: 'asset',
+      fileName: 'reserve.css.d.ts',
+      source: '// A stylesheet: imported for its side effect, it exports nothing.\nexport {};\n',
+    });
   },
 };
+
+/**
+ * The `types` of a CDN bundle's export (`./cdn`, `./audit/cdn`): the bundle is one
+ * module of src/, dependencies included, so its types are that module's.
+ */
+const cdnTypes = (fileName: string, module: string): Plugin => ({
+  name: 'cdn-types',
+  generateBundle() {
+    this.emitFile({
+      type: 'asset',
+      fileName,
+      source: `// The bundle of src/${module}.ts, dependencies included: the same exports.\nexport * from '../${module}.js';\n`,
+    });
+  },
+});
 
 /**
  * CSS and HTML inside Lit's tagged templates, minified. The closing slashes stay:
@@ -30,6 +52,7 @@ const minifyTemplates = () => minifyTemplateLiterals({ options: { minifyOptions:
 export default defineConfig(({ mode }) => {
   if (mode === 'cdn-audit') {
     return {
+      plugins: [cdnTypes('franceconnect-audit.d.ts', 'audit/index')],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: false,
@@ -43,7 +66,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'cdn') {
     return {
       // Lit's css`` and html`` templates keep their comments and indentation otherwise.
-      plugins: [minifyTemplates()],
+      plugins: [minifyTemplates(), cdnTypes('franceconnect-elements.d.ts', 'index')],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: false,
@@ -96,7 +119,12 @@ export default defineConfig(({ mode }) => {
         output: {
           preserveModules: true,
           preserveModulesRoot: 'src',
-          entryFileNames: '[name].js',
+          // A bundled dependency keeps its module too, named after its path under
+          // node_modules/: a dist/node_modules/ folder would be skipped or mangled by
+          // tools that ignore node_modules (and looks like an installed package).
+          // It goes to dist/vendor/ instead, its licence header kept.
+          entryFileNames: (chunk) =>
+            chunk.name.startsWith('node_modules/') ? `vendor/${chunk.name.slice('node_modules/'.length)}.js` : '[name].js',
         },
       },
     },

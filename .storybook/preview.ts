@@ -6,7 +6,11 @@ import manifest from '../custom-elements.json';
 // generated from the elements' JSDoc: nothing is described twice.
 setCustomElementsManifest(manifest);
 
-/** `'a' | 'b'` in the manifest becomes a choice control with those options. */
+/**
+ * `'a' | 'b'` in the manifest becomes a choice control with those options. The manifest
+ * copies a field's type as written, which is why the elements spell their unions out
+ * (`'login' | 'data'`) instead of naming them (`FcButtonVariant`): a name would be a text box.
+ */
 const unionOptions = (type: unknown): string[] | null => {
   const text = typeof type === 'object' && type ? (type as { name?: unknown }).name : undefined;
   if (typeof text !== 'string' || !/^'[^']*'(\s*\|\s*'[^']*')+$/.test(text)) return null;

@@ -1,6 +1,6 @@
 // Copies the official FranceConnect logo and FC+ glyph out of @gouvfr/dsfr into a
-// Lit module (src/generated/logos.ts). SPEC §3: "Use the file from the dependency;
-// do not redraw it." The only changes are the ones a page needs to embed an SVG
+// Lit module (src/generated/logos.ts). docs/qualification.md#logo: taken from the
+// dependency, never redrawn. The only changes are the ones a page needs to embed an SVG
 // inline, and a lossless rewrite of the path data:
 // - the <title> is dropped (it would show a tooltip and a second name; the logo
 //   is decorative) and the outer <svg> attributes are set by the element;

@@ -19,7 +19,7 @@ interface Args {
 const background = (theme: Args['theme']) =>
   theme === 'dark' ? 'background:#161616;color:#eeeeee' : theme === 'light' ? 'background:#ffffff;color:#161616' : '';
 
-/** The service's own ways in, as a page would slot them (seed 004's mock-up). */
+/** The service's own ways in, as a page would slot them (the qualification checklist's mock-up, docs/qualification.md). */
 const others = html`
   <p style="font-weight:700;margin:0 0 8px">Vous avez déjà un compte ?</p>
   <p style="margin:0 0 24px"><a href="#connexion" style="color:inherit">Se connecter avec un identifiant</a></p>
@@ -76,14 +76,14 @@ export const InscriptionSombre: Story = {
 };
 export const SansAutreMoyen: Story = { name: 'Seul (sans séparateur)', args: { withOthers: false } };
 
-/** Seed 004's login page: FranceConnect first, the service's own form below "OU". */
+/** The checklist's mock-up login page: FranceConnect first, the service's own form below "OU". */
 export const PageSeed004: Story = {
-  name: 'Page de connexion (seed 004)',
+  name: 'Page de connexion (maquette de qualification)',
   parameters: { layout: 'fullscreen' },
   render: () => seed004LoginPage('light'),
 };
 export const PageSeed004Sombre: Story = {
-  name: 'Page de connexion (seed 004), thème sombre',
+  name: 'Page de connexion (maquette de qualification), thème sombre',
   parameters: { layout: 'fullscreen' },
   render: () => seed004LoginPage('dark'),
 };

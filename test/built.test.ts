@@ -11,6 +11,61 @@ const logoShapes = (el: Element) =>
   [...el.shadowRoot!.querySelectorAll('.logo > path')].map((p) => p.getAttribute('fill'));
 const DSFR_FILLS = ['#2a2f82', '#df1f26', '#2e65b0', '#fff'];
 
+type Exports = Record<string, string | Record<string, string>>;
+const packageExports = async () =>
+  ((await (await fetch('/package.json')).json()) as { exports: Exports }).exports;
+
+/**
+ * The paths of the files under dist/ reachable from `entry` through imports. The test
+ * server rewrites bare imports (`lit`) to /node_modules/… paths: those lead out of
+ * dist/ and are not followed.
+ */
+async function distGraph(entry: string): Promise<Set<string>> {
+  const seen = new Set<string>();
+  const queue = [new URL(entry, location.origin).pathname];
+  while (queue.length) {
+    const path = queue.shift()!;
+    if (seen.has(path) || !path.startsWith('/dist/')) continue;
+    seen.add(path);
+    const response = await fetch(path);
+    expect(response.ok, path).to.equal(true);
+    const source = await response.text();
+    for (const [, specifier] of source.matchAll(/\b(?:from|import)\s*["']([^"']+)["']/g)) {
+      if (specifier.startsWith('.')) queue.push(new URL(specifier, new URL(path, location.origin)).pathname);
+    }
+  }
+  return seen;
+}
+
+describe('the package as published', () => {
+  it('every export has types, and the files exist', async () => {
+    const exports = await packageExports();
+    for (const [subpath, target] of Object.entries(exports)) {
+      if (subpath === './package.json') continue;
+      expect(target, `${subpath}: conditions`).to.be.an('object');
+      const { types, default: file } = target as Record<string, string>;
+      expect(types, `${subpath}: types`).to.match(/\.d\.ts$/);
+      for (const path of [types, file]) {
+        expect((await fetch(`/${path.replace(/^\.\//, '')}`)).ok, `${subpath}: ${path}`).to.equal(true);
+      }
+    }
+  });
+
+  it('no built module lives under node_modules', async () => {
+    const exports = await packageExports();
+    const entries = Object.values(exports)
+      .map((target) => (typeof target === 'string' ? target : target.default))
+      .filter((file) => file.endsWith('.js'));
+    expect(entries.length).to.be.greaterThan(5);
+    const files = new Set<string>();
+    for (const entry of entries) for (const path of await distGraph(entry)) files.add(path);
+    expect(files.size).to.be.greaterThan(entries.length);
+    // A bundled dependency must not land in dist/node_modules/, which packers and
+    // tools treat as installed packages.
+    expect([...files].filter((path) => path.includes('/node_modules/'))).to.deep.equal([]);
+  });
+});
+
 describe('the built files', () => {
   it('dist/fc-button/fc-button.js exports the class without defining anything', async () => {
     const mod = await import('../dist/fc-button/fc-button.js' as string);

@@ -28,7 +28,7 @@ async function framedPage() {
   return { frame, win, el };
 }
 
-describe('<fc-button>: navigation (SPEC rule 13)', () => {
+describe('<fc-button>: navigation (qualification rule 13)', () => {
   afterEach(() => resetMouse());
 
   // WebKit: the test page's own navigation never completes under WebKitWebDriver (timeout).

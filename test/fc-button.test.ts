@@ -79,14 +79,14 @@ describe('<fc-button>: every variant × plus × theme × state', () => {
             await enter(el, state);
             const button = part(el, 'button');
 
-            // Size (SPEC §2): 209 × 56, FC+ 245 × 56, host and inner button alike.
+            // Size (docs/qualification.md#geometry): 209 × 56, FC+ 245 × 56, host and inner button alike.
             const width = plus ? 245 : 209;
             for (const box of [el.getBoundingClientRect(), button.getBoundingClientRect()]) {
               expect(box.width, 'width').to.equal(width);
               expect(box.height, 'height').to.equal(56);
             }
 
-            // Colours (SPEC §3).
+            // Colours (docs/qualification.md#colours).
             const style = getComputedStyle(button);
             const expected =
               SPEC_COLOURS[theme][state === 'focus-visible' ? 'static' : state];
@@ -306,7 +306,7 @@ describe('<fc-button>: bad attribute values', () => {
   });
 });
 
-describe('<fc-button>: theme choice (SPEC §3)', () => {
+describe('<fc-button>: theme choice (docs/qualification.md#theme)', () => {
   afterEach(async () => {
     document.documentElement.removeAttribute('data-fr-theme');
     if (ENGINE === 'chromium') await emulateMedia({ colorScheme: 'light' });

@@ -195,7 +195,7 @@ describe('<fc-login-block>: texts, link and separator', () => {
 
   for (const theme of ['light', 'dark'] as const) {
     // WebKit, like Safari by default, leaves links out of the Tab order.
-    itIn(['chromium', 'firefox'], `${theme}: SPEC colours for sentence, link and separator; link hover and focus (not WebKit: Tab skips links there, as in Safari by default)`, async () => {
+    itIn(['chromium', 'firefox'], `${theme}: DSFR colours for sentence, link and separator; link hover and focus (not WebKit: Tab skips links there, as in Safari by default)`, async () => {
       const { el } = await page({ theme });
       const colours = SPEC_COLOURS[theme];
       expect(hex(getComputedStyle(partOf(el, 'description')).color)).to.equal(colours.sentence);
@@ -248,7 +248,7 @@ describe('<fc-login-block>: rule 7, no social or private sign-in next to FranceC
     ['an Amazon image button', html`<a href="/login/amz"><img src=${pixel} alt="Login with Amazon" /></a>`, 7, 'Amazon'],
     ['a Yahoo link nested in a list', html`<ul><li><a href="https://login.yahoo.com/">Yahoo</a></li></ul>`, 7, 'Yahoo'],
     ['a button whose icon is known by its class', html`<button><i class="fab fa-discord" aria-hidden="true"></i>Continuer</button>`, 7, 'Discord'],
-    // Missed before the detector moved to src/shared (issue 10, "Rule 7 and rule 13 detection").
+    // Missed before the detector moved to src/shared.
     ['Google Identity Services\' #g_id_onload', html`<div id="g_id_onload" data-client_id="1234.apps" data-login_uri="/auth"></div>`, 7, 'Google'],
     ['Google Identity Services\' .g_id_signin', html`<div class="g_id_signin" data-type="standard"></div>`, 7, 'Google'],
     ['a bare brand image, in no link', html`<img src="/img/logo-google.svg" alt="Google" />`, 7, 'Google'],
@@ -444,7 +444,7 @@ describe('<fc-login-block>: visual baselines', () => {
   }
 });
 
-describe('seed 004 login page, end to end', () => {
+describe('the checklist mock-up login page, end to end', () => {
   for (const theme of ['light', 'dark'] as const) {
     it(`${theme}: no warning, axe clean, FranceConnect first in Tab order, as the baseline`, async () => {
       const { result: main, warnings, errors } = await captureConsole(async () => {

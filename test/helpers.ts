@@ -1,7 +1,7 @@
 import { executeServerCommand, resetMouse as resetMouseCommand, sendMouse } from '@web/test-runner-commands';
 import { computeAccessibleName, getRole } from 'dom-accessibility-api';
 
-/** SPEC §3, as hex: what the qualification compares against. */
+/** docs/qualification.md#colours, as hex: what the qualification compares against. */
 export const SPEC_COLOURS = {
   light: {
     static: { bg: '#000091', fg: '#f5f5fe' },

@@ -41,11 +41,38 @@ describe('custom-elements.json', () => {
       }
     });
 
-    it(`${tag}: documents only attributes it observes (no internal state)`, async () => {
+    // The other direction: an attribute in the manifest that the element does not
+    // observe is one Storybook offers a control for and the element ignores.
+    it(`${tag}: every documented attribute is observed`, async () => {
       const declaration = (await declarations()).get(tag)!;
-      const observed = (customElements.get(tag) as unknown as { observedAttributes: string[] }).observedAttributes;
-      for (const { name } of declaration.attributes ?? []) {
-        expect(observed, `${tag} [${name}] observed`).to.include(name);
+      const observed = (customElements.get(tag) as unknown as { observedAttributes: string[] })
+        .observedAttributes;
+      const documented = (declaration.attributes ?? []).map((a) => a.name);
+      expect(documented.length).to.be.greaterThan(0);
+      for (const name of documented) {
+        expect(observed, `${tag} [${name}] documented but not observed`).to.include(name);
+      }
+    });
+
+    // Lit's internal state (`state: true` in static properties) and private or
+    // protected members are implementation, not API: none may appear in the manifest.
+    it(`${tag}: nothing private is published`, async () => {
+      const declaration = (await declarations()).get(tag)!;
+      const element = customElements.get(tag) as unknown as {
+        elementProperties: Map<PropertyKey, { state?: boolean }>;
+      };
+      const state = [...element.elementProperties]
+        .filter(([, options]) => options.state)
+        .map(([name]) => String(name));
+      const attributes = (declaration.attributes ?? []).map((a) => a.name);
+      const members = declaration.members ?? [];
+      for (const name of state) {
+        expect(attributes, `${tag}: state ${name} published as an attribute`).not.to.include(name);
+        expect(members.map((m) => m.name), `${tag}: state ${name} published as a member`).not.to.include(name);
+      }
+      for (const member of members) {
+        expect(member.privacy ?? 'public', `${tag}.${member.name}`).to.equal('public');
+        expect(member.name, `${tag}.${member.name}`).to.match(/^[a-zA-Z]/);
       }
     });
 

@@ -14,7 +14,7 @@ export function escapeHtml(value) {
 
 /** The claims the elements show: the FranceConnect identity, without `sub`. */
 function identityJson(account) {
-  const { sub, ...claims } = account; // eslint-disable-line no-unused-vars
+  const { sub, ...claims } = account; // eslint-disable-line @typescript-eslint/no-unused-vars
   return escapeHtml(JSON.stringify(claims));
 }
 

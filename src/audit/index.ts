@@ -1,9 +1,9 @@
 /**
  * franceconnect-elements/audit: the qualification's own recipe ("effectuer votre
- * propre recette interne", seed 004) as pure functions over a page. It finds the
+ * propre recette interne", docs/qualification.md) as pure functions over a page. It finds the
  * FranceConnect buttons however they are built (our elements, the DSFR's
  * `.fr-connect`, any control whose accessible name is an official label) and checks
- * each against seed 004's rules 1 to 7 and 13, and the page's identity fields against
+ * each against rules 1 to 7 and 13 (docs/qualification.md), and the page's identity fields against
  * rules 15 and 16. What a page cannot tell is a `warn` that says how to check by hand.
  */
 import { findForbidden } from '../shared/private-sign-in.js';
@@ -23,7 +23,7 @@ import {
 import { authored, box, describe, hex, lineage, nameOf, norm, px, seen, style, visible, walk } from './dom.js';
 
 export interface AuditFinding {
-  /** The rule checked, in seed 004's numbering (1 to 22). */
+  /** The rule checked, numbered as in docs/qualification.md (1 to 22). */
   rule: number;
   status: 'pass' | 'fail' | 'warn' | 'not-applicable';
   /** In French: what was measured, and what the rule wants. */
@@ -38,13 +38,13 @@ export interface AuditReport {
   findings: AuditFinding[];
 }
 
-/** SPEC §3: the static colours of the button, per DSFR theme. */
+/** docs/qualification.md#colours: the static colours of the button, per DSFR theme. */
 const THEMES = {
   clair: { bg: '#000091', fg: '#f5f5fe', hover: '#1212ff', link: '#000091' },
   sombre: { bg: '#8585f6', fg: '#000091', hover: '#b1b1f9', link: '#8585f6' },
 } as const;
 
-/** The exact labels (SPEC §1): the button's two lines read as one. */
+/** The exact labels (docs/qualification.md#texts): the button's two lines read as one. */
 const LABELS = [LOGIN, DATA].flatMap((first) => [`${first} ${BRAND}`, `${first} ${BRAND_PLUS}`]);
 
 /** Controls that can be a FranceConnect button. */
@@ -160,7 +160,7 @@ function checkButton(b: Button, out: AuditFinding[]): void {
   const r = box(el);
   const push = (status: AuditFinding['status'], message: string) => out.push({ rule, status, message, element });
 
-  // The explanatory sentence, above the button (seed 004, rules 1 and 3).
+  // The explanatory sentence, above the button (docs/qualification.md#rule-1, #rule-3).
   const sentence = key(b.plus ? SENTENCE_PLUS : SENTENCE);
   const holders = [...content(b.section)].filter(
     (e) => key(e.textContent ?? '').includes(sentence) && !e.contains(el),
@@ -174,7 +174,7 @@ function checkButton(b: Button, out: AuditFinding[]): void {
     );
   }
 
-  // Size: 209 × 56 (245 × 56 for FranceConnect+), or larger by exact homothety (SPEC §2).
+  // Size: 209 × 56 (245 × 56 for FranceConnect+), or larger by exact homothety (docs/qualification.md#geometry).
   const [w, h] = [b.plus ? 245 : 209, 56];
   const size = `${px(r.width)} × ${px(r.height)} px`;
   if (r.width < w - 0.5 || r.height < h - 0.5) {
@@ -188,7 +188,7 @@ function checkButton(b: Button, out: AuditFinding[]): void {
     push('pass', `Bouton ${what} de ${size} (${w} × ${h} px demandés${r.height > h + 0.5 ? ', agrandi par homothétie' : ''}).`);
   }
 
-  // Static colours of one DSFR theme (SPEC §3); the text of every line counts.
+  // Static colours of one DSFR theme (docs/qualification.md#colours); the text of every line counts.
   const image = el.localName === 'img' || el.localName === 'input' || (!seen(el) && !!el.querySelector('img'));
   const cs = style(el);
   if (image) {
@@ -215,14 +215,14 @@ function checkButton(b: Button, out: AuditFinding[]): void {
       );
     }
   }
-  // Hover (seed 004: "le changement d'état au survol"): a page cannot hover itself.
+  // Hover (docs/qualification.md#colours: "le changement d'état au survol"): a page cannot hover itself.
   if (b.ours) {
     push('pass', `Survol de ${what} : assuré par l’élément (fond #1212ff en thème clair, #b1b1f9 en thème sombre).`);
   } else {
     push('warn', `Survol de ${what} non mesurable depuis la page : survolez-le, le fond doit devenir #1212ff (thème clair) ou #b1b1f9 (thème sombre).`);
   }
 
-  // The exact label, read and seen (SPEC §1): nothing added by CSS either.
+  // The exact label, read and seen (docs/qualification.md#texts): nothing added by CSS either.
   const name = nameOf(el);
   const shown = image ? name : seen(el);
   const added = [el, ...el.querySelectorAll('*')].some((e) =>
@@ -310,7 +310,7 @@ function checkInfoLink(b: Button, out: AuditFinding[]): Element | undefined {
     push('pass', `Lien souligné, couleur ${colour}.`);
   }
 
-  // A new window is announced (SPEC §1: "nouvelle fenêtre" in its name or title).
+  // A new window is announced (docs/qualification.md#texts: "nouvelle fenêtre" in its name or title).
   if (link.getAttribute('target') !== '_blank') {
     push('pass', 'Le lien s’ouvre dans la même fenêtre.');
   } else if ([nameOf(link), link.getAttribute('title') ?? ''].some((t) => key(t).toLowerCase().includes(NEW_WINDOW))) {
@@ -539,7 +539,7 @@ function checkFields(root: Element | Document, out: AuditFinding[]): void {
 
 /**
  * Audits a page (or a part of it) against FranceConnect's qualification rules
- * (seed 004, rules 1 to 7, 13, 15 and 16), in the page's current size and theme.
+ * (rules 1 to 7, 13, 15 and 16 of docs/qualification.md), in the page's current size and theme.
  * Waits for custom elements to be defined and rendered, and for fonts, first.
  */
 export async function auditFranceConnect(root: Document | Element = document): Promise<AuditReport> {

@@ -55,7 +55,7 @@ export function accountName(claims: Readonly<FcIdentity> | null): AccountName | 
  * name gives way to its initials in a badge; the full name stays the link's
  * accessible name.
  *
- * | FranceConnect rule (seed 004) | how the element meets it |
+ * | FranceConnect rule (docs/qualification.md) | how the element meets it |
  * |---|---|
  * | 14. Identification de l'utilisateur | the name (or its initials when space is short) is always shown, and links to the profile |
  * | 9. Déconnexion | "Se déconnecter" posts to `logout-href`, a route that must end the FranceConnect session too |
@@ -89,6 +89,8 @@ export class FcAccount extends LitElement {
     claims: { state: true },
   };
 
+  // Unions written out rather than named (ThemeSetting): custom-elements.json copies a type
+  // as written, and Storybook makes a choice control only of literal unions (.storybook/preview.ts).
   /** `system` (default: the page's DSFR theme, else `prefers-color-scheme`), `light` or `dark`. */
   theme: 'system' | 'light' | 'dark' = 'system';
 
@@ -109,7 +111,7 @@ export class FcAccount extends LitElement {
   #logout: string | null = null;
 
   /**
-   * The OpenID Connect claims FranceConnect returned (SPEC §6), or null: the same
+   * The OpenID Connect claims FranceConnect returned (docs/qualification.md#claims), or null: the same
    * object as `<fc-profile-form>`'s, read by the same code. The element keeps a frozen
    * copy. The `identity` attribute takes the same as JSON. Unreadable input is reported
    * once (`console.error`) and the element shows "Connecté".

@@ -34,7 +34,7 @@ export const fcButtonStyles = css`
     flex-direction: column;
     align-items: flex-start;
     justify-content: center;
-    /* SPEC §2: exactly 209 × 56 (FC+ 245 × 56). */
+    /* docs/qualification.md#geometry: exactly 209 × 56 (FC+ 245 × 56). */
     inline-size: calc(209px * var(--_s));
     block-size: calc(56px * var(--_s));
     padding-block: 0;
@@ -48,7 +48,7 @@ export const fcButtonStyles = css`
     cursor: pointer;
     -webkit-tap-highlight-color: transparent;
 
-    /* SPEC §3, light theme. */
+    /* docs/qualification.md#colours, light theme. */
     --_fg: #f5f5fe;
     --_bg: #000091;
     --_bg-hover: #1212ff;
@@ -59,7 +59,7 @@ export const fcButtonStyles = css`
   }
 
   .button.dark {
-    /* SPEC §3, dark theme. */
+    /* docs/qualification.md#colours, dark theme. */
     --_fg: #000091;
     --_bg: #8585f6;
     --_bg-hover: #b1b1f9;
@@ -73,7 +73,7 @@ export const fcButtonStyles = css`
     padding-inline-end: calc(44px * var(--_s));
   }
 
-  /* Seed 004: "le changement d'état au survol du bouton" is checked. */
+  /* docs/qualification.md#colours: "le changement d'état au survol du bouton" is checked. */
   .button:hover {
     background-color: var(--_bg-hover);
   }
@@ -135,7 +135,7 @@ export const fcButtonStyles = css`
   }
 
   /* "Récupérer ses données avec" is ≈ 156 px wide at 12 px in Arial: wider than
-     the 141 px a line holds. It is set on two lines at 12 px (SPEC §2: no text
+     the 141 px a line holds. It is set on two lines at 12 px (docs/qualification.md#geometry: no text
      under 12 px, ≥ 5 % spare width per line). */
   .line.small {
     font-size: calc(12px * var(--_s));
@@ -148,7 +148,7 @@ export const fcButtonStyles = css`
   }
 
   @media (forced-colors: active) {
-    /* SPEC §3: a visible 1px border in forced colours; border-box keeps 209 × 56. */
+    /* docs/qualification.md#focus: a visible 1px border in forced colours; border-box keeps 209 × 56. */
     .button {
       border: 1px solid ButtonText;
     }

@@ -69,9 +69,9 @@ function checkScales() {
  * The FranceConnect button: 209 × 56 CSS px, the DSFR colours in light and dark
  * themes with their hover, active, focus and disabled states, the official logo,
  * and the exact French label. It navigates in the same window or submits its form:
- * never a pop-up, a new tab or a frame (seed 004, rule 13).
+ * never a pop-up, a new tab or a frame (docs/qualification.md#rule-13).
  *
- * | FranceConnect rule (seed 004) | how the button meets it |
+ * | FranceConnect rule (docs/qualification.md) | how the button meets it |
  * |---|---|
  * | "La couleur, la taille (209x56 pixels)" | exactly 209 × 56 CSS px (FC+ 245 × 56), DSFR colours |
  * | "Le bouton peut être plus grand, mais l'homothétie doit être respectée" | `--fc-button-scale` scales every length alike; never below 1 |
@@ -115,6 +115,8 @@ export class FcButton extends FcElement {
     busy: { state: true },
   };
 
+  // Unions written out rather than named (FcButtonVariant, ThemeSetting): custom-elements.json copies a type
+  // as written, and Storybook makes a choice control only of literal unions (.storybook/preview.ts).
   /** `login` ("S’identifier avec") or `data` ("Récupérer ses données avec"). */
   variant: 'login' | 'data' = 'login';
 
@@ -228,7 +230,7 @@ export class FcButton extends FcElement {
       // must not start two authorisations either way.
       this.#startBusy();
       if (this.#activate(href)) {
-        // SPEC rule 13: same window; never window.open, a new tab or a frame.
+        // docs/qualification.md#rule-13: same window; never window.open, a new tab or a frame.
         window.location.assign(href);
       }
     } else if (this.#activate(null)) {

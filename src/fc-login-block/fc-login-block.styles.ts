@@ -1,6 +1,7 @@
 import { css } from 'lit';
 
-// Sizes in px: a page's root font size must not move the 8 px (FC+ 12 px) gap.
+// Sizes in px: a page's root font size must not move the 8 px (FC+ 12 px) gap
+// (docs/qualification.md#geometry).
 export const fcLoginBlockStyles = css`
   :host {
     display: block;

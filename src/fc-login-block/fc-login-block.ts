@@ -48,7 +48,7 @@ function describe(el: Element): string {
  * it (12 px for FranceConnect+), the "OU" separator, then the service's other ways in,
  * always below FranceConnect.
  *
- * | FranceConnect rule (seed 004) | how the block meets it |
+ * | FranceConnect rule (docs/qualification.md) | how the block meets it |
  * |---|---|
  * | 1. Bouton dans la section Connexion, texte explicatif au-dessus | the exact sentence, then the button (by construction) |
  * | 2. Lien « Qu'est-ce que FranceConnect ? » sous le bouton, 8 px | the link, 8 px under the button (FC+: 12 px), coloured and underlined like a link (by construction) |
@@ -90,6 +90,8 @@ export class FcLoginBlock extends FcElement {
     hasOtherWays: { state: true },
   };
 
+  // Unions written out rather than named (FcLoginBlockSection, FcButtonVariant, ThemeSetting): custom-elements.json copies a type
+  // as written, and Storybook makes a choice control only of literal unions (.storybook/preview.ts).
   /** `connexion` (login page, default) or `inscription` (sign-up page): sets the default heading. */
   section: 'connexion' | 'inscription' = 'connexion';
 
@@ -131,7 +133,7 @@ export class FcLoginBlock extends FcElement {
   readonly #themes = new ThemeController(this);
   readonly #internals: ElementInternals;
   // Built by hand rather than with lit/static-html, which would cost every page that
-  // loads the block 0.3 KB (issue 6); replaced only when the level changes.
+  // loads the block 0.3 KB (README.md#performance); replaced only when the level changes.
   #headingElement?: HTMLHeadingElement;
   readonly #mutations = new MutationObserver(() => this.#checkSlotted());
 
@@ -237,7 +239,7 @@ export class FcLoginBlock extends FcElement {
     const theme = this.#themes.resolve(this.theme);
     const heading = text(this, 'heading', this.heading).trim() || this.#defaultHeading(section, variant);
     const linkText = this.plus ? INFO_LINK_PLUS : INFO_LINK;
-    // "Opens a new window" is part of the link's name and title (SPEC §1).
+    // "Opens a new window" is part of the link's name and title (docs/qualification.md#texts).
     const linkTitle = `${linkText} - ${NEW_WINDOW}`;
 
     // The button and the separator get the validated variant and the resolved theme: a

@@ -35,7 +35,7 @@ function validationMessage(field: ClaimField, validity: ValidityState): string {
 }
 
 /**
- * The profile or sign-up form of seed 004's rules 15 and 16: with an identity from
+ * The profile or sign-up form of qualification rules 15 and 16 (docs/qualification.md#rule-15): with an identity from
  * FranceConnect, Nom de naissance, Prénoms, Sexe, Date de naissance, Ville and Pays de
  * naissance are shown locked, while Nom d’usage and Email stay editable. Without one,
  * the same eight fields are an ordinary form to fill by hand.
@@ -45,7 +45,7 @@ function validationMessage(field: ClaimField, validity: ValidityState): string {
  * object, never from the DOM, so editing the page in devtools changes nothing that
  * is submitted. The server must still check the identity against its own session.
  *
- * | FranceConnect rule (seed 004) | how the form meets it |
+ * | FranceConnect rule (docs/qualification.md) | how the form meets it |
  * |---|---|
  * | 15. Non modification de l'identité pivot | the six pivot claims are shown locked and submitted from the identity object only |
  * | 16. Modification des autres données | Nom d'usage and Email are ordinary, validated fields |
@@ -84,6 +84,8 @@ export class FcProfileForm extends FcElement {
     return [...super.observedAttributes, 'identity'];
   }
 
+  // Unions written out rather than named (ThemeSetting): custom-elements.json copies a type
+  // as written, and Storybook makes a choice control only of literal unions (.storybook/preview.ts).
   /** `system` (default), `light` or `dark`, as on the other elements. */
   theme: 'system' | 'light' | 'dark' = 'system';
 
@@ -115,7 +117,7 @@ export class FcProfileForm extends FcElement {
   }
 
   /**
-   * The OpenID Connect claims FranceConnect returned (SPEC §6), or null. The element
+   * The OpenID Connect claims FranceConnect returned (docs/qualification.md#claims), or null. The element
    * keeps a frozen copy: mutating the object you passed changes nothing; assign a new
    * one to change the identity. The `identity` attribute takes the same as JSON.
    */
@@ -237,7 +239,7 @@ export class FcProfileForm extends FcElement {
   protected override updated() {
     // The fields show `values` (what is submitted) whatever a script wrote into them
     // since the last render. This is what lit/directives/live.js does; done here it
-    // costs every page 0.4 KB less (issue 6), and a <select> gets its value once its
+    // costs every page 0.4 KB less (README.md#performance), and a <select> gets its value once its
     // options exist.
     const fields = this.#fields();
     for (const input of fields) {

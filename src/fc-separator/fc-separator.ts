@@ -7,11 +7,11 @@ import { text } from '../shared/warn.js';
 
 /**
  * The line that separates FranceConnect from the other ways to log in, with the
- * word "ou" in its middle, shown in capitals (seed 004, rule 6: "une ligne… La
+ * word "ou" in its middle, shown in capitals (docs/qualification.md#rule-6: "une ligne… La
  * mention « OU » doit y figurer"). The word stays in the DOM in lower case, so
  * screen readers say "ou" rather than spell "O U".
  *
- * | FranceConnect rule (seed 004) | how the separator meets it |
+ * | FranceConnect rule (docs/qualification.md) | how the separator meets it |
  * |---|---|
  * | 6. Séparation par une ligne, la mention « OU » doit y figurer | the word between two 1 px lines in the theme's colour |
  *
@@ -58,6 +58,8 @@ export class FcSeparator extends FcElement {
   /** The word on the line; "ou" unless told otherwise (a number is taken as text). */
   label: string = SEPARATOR;
 
+  // A union written out rather than named (ThemeSetting): custom-elements.json copies a type
+  // as written, and Storybook makes a choice control only of literal unions (.storybook/preview.ts).
   /** `system` (default), `light` or `dark`, as on `<fc-button>`. */
   theme: 'system' | 'light' | 'dark' = 'system';
 

@@ -1,6 +1,6 @@
 /**
- * FranceConnect's identity claims (SPEC §6): labels, formats, which are locked when
- * they come from FranceConnect (seed 004, rules 15 and 16), and how to show them.
+ * FranceConnect's identity claims (docs/qualification.md#claims): labels, formats, which are locked when
+ * they come from FranceConnect (docs/qualification.md#rule-15 and #rule-16), and how to show them.
  */
 
 export type ClaimName =
@@ -18,7 +18,7 @@ export type FcIdentity = Partial<Record<ClaimName | 'sub', string>>;
 
 export interface ClaimField {
   readonly name: ClaimName;
-  /** The exact French label (SPEC §6). */
+  /** The exact French label (docs/qualification.md#claims). */
   readonly label: string;
   /** Rule 15: not modifiable when it comes from FranceConnect. */
   readonly locked: boolean;

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 /**
- * Colours of the text around the button (SPEC §3) as private variables, set on an
+ * Colours of the text around the button (docs/qualification.md#colours) as private variables, set on an
  * element with the class `light` or `dark` (the resolved theme).
  */
 export const palette = css`

@@ -1,5 +1,5 @@
 /**
- * Seed 004, rule 7: "Le bouton FranceConnect n'est pas positionné près de liens,
+ * docs/qualification.md#rule-7: "Le bouton FranceConnect n'est pas positionné près de liens,
  * d'icônes ou de services d'identification proposés par des réseaux sociaux et
  * autres services privés." Rule 13: "Les fenêtres pop-ups et iframes sont interdites."
  *
@@ -50,7 +50,7 @@ const SIGN_IN_WORDS = /\b(?:avec|with|via|using)\b|connexion|connect|log[\s-]?in
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
 export interface PrivateSignInFinding {
-  /** The rule broken (seed 004's numbering): 7, a social or private sign-in. */
+  /** The rule broken (docs/qualification.md): 7, a social or private sign-in. */
   readonly rule: 7;
   /** The provider recognised, e.g. "Google". */
   readonly provider: string;
@@ -59,7 +59,7 @@ export interface PrivateSignInFinding {
 }
 
 export interface FrameFinding {
-  /** The rule broken (seed 004's numbering): 13, no iframes. */
+  /** The rule broken (docs/qualification.md): 13, no iframes. */
   readonly rule: 13;
   readonly provider?: undefined;
   /** The `<iframe>` (or `<frame>`). */

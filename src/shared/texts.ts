@@ -1,5 +1,5 @@
 /**
- * The French texts FranceConnect's qualification checks letter for letter (SPEC §1).
+ * The French texts FranceConnect's qualification checks letter for letter (docs/qualification.md#texts).
  * Apostrophes are the typographic U+2019; the space before "?" is a no-break space.
  * One constant each, so that a page bundling only the button carries only its texts.
  */
@@ -9,7 +9,7 @@ export const BRAND = 'FranceConnect';
 export const BRAND_PLUS = 'FranceConnect+';
 export const SENTENCE =
   'FranceConnect est la solution proposée par l’État pour sécuriser et simplifier la connexion à vos services en ligne.';
-// The official FC+ sentence has that comma (SPEC §1).
+// The official FC+ sentence has that comma (docs/qualification.md#texts).
 export const SENTENCE_PLUS =
   'FranceConnect+ est la solution proposée par l’État, pour renforcer la sécurité de vos services en ligne les plus sensibles.';
 export const INFO_LINK = 'Qu’est-ce que FranceConnect\u00a0?';

@@ -1,5 +1,5 @@
 /**
- * Theme resolution shared by every element (SPEC §3 "Theme choice"): an explicit
+ * Theme resolution shared by every element (docs/qualification.md#theme): an explicit
  * `theme="light|dark"`, else the page's DSFR setting (`data-fr-theme` on <html>),
  * else `prefers-color-scheme`. One MutationObserver and one media-query listener
  * serve all elements, and exist only while at least one element is connected, so

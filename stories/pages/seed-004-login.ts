@@ -2,7 +2,7 @@ import { html } from 'lit';
 import '../../src/index.js';
 
 /**
- * The login page of seed 004's mock-up ("Utilisez FranceConnect"…"ou"…"Vous avez
+ * The login page of the qualification checklist's mock-up (docs/qualification.md) ("Utilisez FranceConnect"…"ou"…"Vous avez
  * déjà un compte ?"…"Première visite ? Créer mon compte"): FranceConnect first, the
  * service's own e-mail and password form below the separator. Used by the stories
  * and by the tests, so that what designers see is what is checked.
