@@ -1,24 +1,205 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import puppeteer from 'puppeteer-core';
 import { defaultReporter } from '@web/test-runner';
 import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
-import { findChrome, CHROME_ARGS } from './scripts/find-chrome.mjs';
+import { CHROME_ARGS } from './scripts/find-chrome.mjs';
+import { ENGINES, findEngine, startWebKitDriver } from './scripts/engines.mjs';
 
-let executablePath;
+// One engine per run: `npm test` runs chromium, firefox and webkit one after the other
+// (scripts/test-engines.mjs); `FC_ENGINE=firefox npx web-test-runner test/x.test.ts`
+// runs one file in one engine.
+const engine = process.env.FC_ENGINE || 'chromium';
+if (!ENGINES.includes(engine)) {
+  console.error(`FC_ENGINE is "${engine}": use one of ${ENGINES.join(', ')}.`);
+  process.exit(1);
+}
+let found;
 try {
-  executablePath = await findChrome();
+  found = await findEngine(engine);
 } catch (error) {
-  // One sentence that says how to get a browser, not a stack trace.
+  // One sentence that says how to get the browser, not a stack trace.
   console.error(error.message);
   process.exit(1);
 }
 const updateBaselines = process.argv.includes('--update-visual-baseline');
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const VIEWPORT = { width: 800, height: 600 };
 
-/** Commands the tests call through executeServerCommand. */
+/** The browser launcher of `engine`, and how many test files it runs at once. */
+async function launcher() {
+  if (engine === 'chromium') {
+    const browser = playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath: found.executablePath, args: CHROME_ARGS, headless: true },
+      createBrowserContext: ({ browser: b }) =>
+        b.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'fr-FR' }),
+    });
+    return { browser, concurrency: 2 };
+  }
+  if (engine === 'firefox') {
+    const browser = chromeLauncher({
+      puppeteer,
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: found.executablePath,
+        headless: true,
+        defaultViewport: VIEWPORT,
+        extraPrefsFirefox: { 'intl.accept_languages': 'fr-FR', 'intl.locale.requested': 'fr-FR' },
+      },
+      // One browser context per test file: its pages (pop-ups included) are its own.
+      createPage: async ({ browser: b }) => {
+        const page = await (await b.createBrowserContext()).newPage();
+        await page.setViewport(VIEWPORT);
+        return page;
+      },
+    });
+    browser.name = 'Firefox';
+    // One test file at a time: with two, a BiDi session stalled now and then (a whole run
+    // hung at 17 of 19 files), while each file alone passes in seconds.
+    return { browser, concurrency: 1 };
+  }
+  const { port } = await startWebKitDriver(found);
+  const browser = webdriverLauncher({
+    hostname: '127.0.0.1',
+    port,
+    logLevel: 'error',
+    capabilities: {
+      browserName: 'MiniBrowser',
+      'webkitgtk:browserOptions': { binary: found.browser, args: ['--automation'] },
+      'wdio:enforceWebDriverClassic': true,
+    },
+  });
+  // Names the baseline folder test/screenshots/WebKit (the label would be "MiniBrowser").
+  const initialize = browser.initialize.bind(browser);
+  browser.initialize = async (config) => {
+    await initialize(config);
+    browser.name = 'WebKit';
+  };
+  // One window, one test file at a time: with more, the WebDriver launcher runs files in
+  // iframes of one window, and screenshots and mouse positions would be off.
+  return { browser, concurrency: 1 };
+}
+const { browser, concurrency } = await launcher();
+
+/** WebDriver (WebKit): sizes the window so that the page's viewport is `width` × `height`. */
+async function setWebDriverViewport(driver, { width, height }) {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const [innerWidth, innerHeight] = await driver.execute(() => [window.innerWidth, window.innerHeight]);
+    if (innerWidth === width && innerHeight === height) return true;
+    const rect = await driver.getWindowRect();
+    await driver.setWindowRect(null, null, rect.width + width - innerWidth, rect.height + height - innerHeight);
+  }
+  const [innerWidth, innerHeight] = await driver.execute(() => [window.innerWidth, window.innerHeight]);
+  return innerWidth === width && innerHeight === height;
+}
+
+/**
+ * Opens a whole page (an example, a Storybook story) in a new tab as a visitor would,
+ * and reports its console errors, failed requests and axe violations. Playwright and
+ * puppeteer (Firefox over BiDi) offer the same events under the same names.
+ */
+async function auditInTab(page, tab, payload) {
+  const errors = [];
+  tab.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
+  tab.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  tab.on('response', (r) => {
+    if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) errors.push(`${r.status()} ${r.url()}`);
+  });
+  try {
+    await tab.goto(new URL(payload.url, page.url()).href, { waitUntil: 'load' });
+    // A visitor who waits (for reserve.css's 3 s safety net, say) before looking.
+    if (payload.wait) await new Promise((r) => setTimeout(r, payload.wait));
+    if (payload.ready) {
+      const options = { timeout: 15000 };
+      if (engine === 'chromium') await tab.waitForFunction(payload.ready, null, options);
+      else await tab.waitForFunction(payload.ready, options);
+    }
+    // A page under Trusted Types refuses the injected axe script: `axe: false` skips it.
+    if (payload.axe === false) {
+      const info = payload.inspect ? await tab.evaluate(payload.inspect) : null;
+      return { errors, violations: [], info };
+    }
+    await tab.addScriptTag({ path: axePath });
+    const violations = await tab.evaluate(runAxe, payload.context ?? null);
+    const info = payload.inspect ? await tab.evaluate(payload.inspect) : null;
+    return { errors, violations, info };
+  } finally {
+    await tab.close();
+  }
+}
+
+/** Runs in the audited page. */
+async function runAxe(context) {
+  const target = context ? document.querySelector(context) : document;
+  // Storybook's a11y addon may be running axe in the same page: wait for it.
+  let result;
+  for (let attempt = 0; !result; attempt += 1) {
+    try {
+      result = await globalThis.axe.run(target);
+    } catch (error) {
+      if (attempt > 40 || !String(error).includes('already running')) throw error;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * WebDriver classic (WebKit) has no console or network events: the audit opens the page
+ * in a new window, records errors from a script that runs at its first chance (a page
+ * error before that is missed), checks every resource's status through the Resource
+ * Timing API, then runs axe as in the other engines.
+ */
+async function auditInWebDriverWindow(driver, payload) {
+  const testWindow = await driver.getWindowHandle();
+  const base = await driver.getUrl();
+  const { handle } = await driver.createWindow('tab');
+  await driver.switchToWindow(handle);
+  try {
+    await driver.navigateTo(new URL(payload.url, base).href);
+    const errors = [];
+    if (payload.wait) await new Promise((r) => setTimeout(r, payload.wait));
+    if (payload.ready) {
+      // `ready` and `inspect` are expressions, as for Playwright's waitForFunction/evaluate.
+      await driver.waitUntil(() => driver.execute(`return Boolean(${payload.ready});`), {
+        timeout: 15000,
+        timeoutMsg: `${payload.url} was not ready`,
+      });
+    }
+    errors.push(
+      ...(await driver.execute(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => e.responseStatus >= 400 && !e.name.endsWith('/favicon.ico'))
+          .map((e) => `${e.responseStatus} ${e.name}`),
+      )),
+    );
+    const call = (fn, arg) =>
+      driver.executeAsync(
+        `const done = arguments[arguments.length - 1];
+         Promise.resolve((${fn.toString()})(${JSON.stringify(arg)})).then(done, (e) => done({ error: String(e) }));`,
+      );
+    let violations = [];
+    if (payload.axe !== false) {
+      await driver.execute(readFileSync(axePath, 'utf8'));
+      violations = await call(runAxe, payload.context ?? null);
+      if (violations?.error) throw new Error(violations.error);
+    }
+    const info = payload.inspect ? await driver.execute(`return (${payload.inspect});`) : null;
+    return { errors, violations, info };
+  } finally {
+    await driver.closeWindow();
+    await driver.switchToWindow(testWindow);
+  }
+}
+
+/** Commands the tests call through executeServerCommand, one implementation per driver. */
 function pageCommands() {
   return {
     name: 'fc-page-commands',
@@ -32,57 +213,36 @@ function pageCommands() {
           );
         });
       }
-      const page = session.browser.getPage?.(session.id);
-      if (!page) return undefined;
-      // The accessibility tree as Chromium exposes it to assistive technology
-      // (Playwright's ARIA snapshot pierces shadow roots).
-      if (command === 'aria-snapshot') {
-        return page.locator(payload.selector).first().ariaSnapshot();
-      }
-      // Which pages and frames exist: proves no pop-up or frame was opened.
+      // Which engine runs the test: lets a test name what it cannot check there.
+      if (command === 'fc-engine') return engine;
+      const { type } = session.browser;
+      const driver = type === 'webdriver' ? session.browser.driver : undefined;
+      const page = type === 'webdriver' ? undefined : session.browser.getPage(session.id);
+      // Which pages (tabs, pop-ups) this test file's browser context has.
       if (command === 'page-count') {
-        return page.context().pages().length;
+        if (type === 'playwright') return page.context().pages().length;
+        if (type === 'puppeteer') return (await page.browserContext().pages()).length;
+        return (await driver.getWindowHandles()).length;
       }
-      // Opens a whole page (an example, a Storybook story) in a new tab as a visitor
-      // would, and reports its console errors, failed requests and axe violations.
+      // Resizes the viewport (CSS px); true when the page now has that size.
+      if (command === 'fc-viewport') {
+        if (type === 'playwright') await page.setViewportSize(payload);
+        else if (type === 'puppeteer') await page.setViewport(payload);
+        else return setWebDriverViewport(driver, payload);
+        return true;
+      }
+      // Emulates prefers-color-scheme / forced-colors. Only Chromium's CDP can: WebDriver
+      // BiDi (Firefox) and WebDriver classic (WebKit) have no such command. Answers
+      // whether the emulation happened, so a test can say what it could not check.
+      if (command === 'fc-media') {
+        if (type !== 'playwright') return false;
+        await page.emulateMedia(payload);
+        return true;
+      }
       if (command === 'audit-page') {
-        const tab = await page.context().newPage();
-        const errors = [];
-        tab.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
-        tab.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-        tab.on('response', (r) => {
-          if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) errors.push(`${r.status()} ${r.url()}`);
-        });
-        try {
-          await tab.goto(new URL(payload.url, page.url()).href, { waitUntil: 'load' });
-          // A visitor who waits (for reserve.css's 3 s safety net, say) before looking.
-          if (payload.wait) await tab.waitForTimeout(payload.wait);
-          if (payload.ready) await tab.waitForFunction(payload.ready, null, { timeout: 15000 });
-          // A page under Trusted Types refuses the injected axe script: `axe: false` skips it.
-          if (payload.axe === false) {
-            const info = payload.inspect ? await tab.evaluate(payload.inspect) : null;
-            return { errors, violations: [], info };
-          }
-          await tab.addScriptTag({ path: axePath });
-          const violations = await tab.evaluate(async (context) => {
-            const target = context ? document.querySelector(context) : document;
-            // Storybook's a11y addon may be running axe in the same page: wait for it.
-            let result;
-            for (let attempt = 0; !result; attempt += 1) {
-              try {
-                result = await globalThis.axe.run(target);
-              } catch (error) {
-                if (attempt > 40 || !String(error).includes('already running')) throw error;
-                await new Promise((r) => setTimeout(r, 250));
-              }
-            }
-            return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-          }, payload.context ?? null);
-          const info = payload.inspect ? await tab.evaluate(payload.inspect) : null;
-          return { errors, violations, info };
-        } finally {
-          await tab.close();
-        }
+        if (type === 'webdriver') return auditInWebDriverWindow(driver, payload);
+        const tab = type === 'playwright' ? await page.context().newPage() : await page.browserContext().newPage();
+        return auditInTab(page, tab, payload);
       }
       return undefined;
     },
@@ -200,7 +360,10 @@ function ssrCommands() {
   };
 }
 
-/** Prints the closing line CI reads, `N passed, N failed`, and keeps it in a file. */
+/**
+ * Counts this engine's tests into `.test-results/<engine>.txt` (`firefox: N passed, N failed`);
+ * scripts/test-engines.mjs adds the engines up into `.test-results/summary.txt`.
+ */
 function countReporter() {
   return {
     onTestRunFinished({ sessions }) {
@@ -208,22 +371,25 @@ function countReporter() {
       let failed = 0;
       let skipped = 0;
       const walk = (suite) => {
+        let bad = 0;
         for (const test of suite.tests) {
           if (test.skipped) skipped += 1;
           else if (test.passed) passed += 1;
-          else failed += 1;
+          else bad += 1;
         }
-        suite.suites.forEach(walk);
+        return bad + suite.suites.reduce((n, s) => n + walk(s), 0);
       };
       for (const session of sessions) {
-        if (session.testResults) walk(session.testResults);
-        // A file that failed to load counts as a failure, not as zero tests.
-        if (!session.passed && (!session.testResults || session.errors?.length)) failed += 1;
+        const bad = session.testResults ? walk(session.testResults) : 0;
+        failed += bad;
+        // A file that failed to load, or a failing hook that kept its tests from running,
+        // counts as a failure, not as zero tests.
+        if (!session.passed && bad === 0) failed += 1;
       }
       const line = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
       mkdirSync('.test-results', { recursive: true });
-      writeFileSync('.test-results/summary.txt', `${line}\n`);
-      process.on('exit', () => console.log(line));
+      writeFileSync(`.test-results/${engine}.txt`, `${engine}: ${line}\n`);
+      process.on('exit', () => console.log(`${engine}: ${line}`));
     },
   };
 }
@@ -231,17 +397,10 @@ function countReporter() {
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
-  concurrency: 2,
+  concurrency,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 10 * 60 * 1000,
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: { executablePath, args: CHROME_ARGS, headless: true },
-      createBrowserContext: ({ browser }) =>
-        browser.newContext({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 1, locale: 'fr-FR' }),
-    }),
-  ],
+  browsers: [browser],
   plugins: [
     // tsconfig.json: class fields assigned, not defined, so Lit's accessors stay in charge.
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }),

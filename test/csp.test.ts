@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { itIn } from './helpers.js';
 
 interface Audit<T> {
   errors: string[];
@@ -37,7 +38,8 @@ describe('a page with a strict CSP and Trusted Types', () => {
     expect(info).to.deep.equal({ button: [209, 56], locked: 6 });
   });
 
-  it('without the lit-html policy name, Trusted Types stops the elements (why the README says so)', async () => {
+  // WebDriver classic has no console events: WebKit cannot report the Trusted Types error.
+  itIn(['chromium', 'firefox'], 'without the lit-html policy name, Trusted Types stops the elements (why the README says so) (not WebKit: no console events over WebDriver)', async () => {
     const { errors } = await executeServerCommand<Audit<null>, object>('audit-page', {
       url: '/test/pages/csp-without-lit-policy.html',
       ready: `new Promise((r) => setTimeout(() => r(true), 300))`,

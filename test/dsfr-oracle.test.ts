@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendMouse, resetMouse } from '@web/test-runner-commands';
+import { sendMouse } from '@web/test-runner-commands';
 import '../src/define/fc-button.js';
 import type { FcButton } from '../src/define/fc-button.js';
-import { centre, hex } from './helpers.js';
+import { centre, hex, resetMouse } from './helpers.js';
 
 // The oracle: DSFR's own .fr-connect button, styled by DSFR's own CSS, in the same
 // page. Our colours must be DSFR's, state by state, in both themes.

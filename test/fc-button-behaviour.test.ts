@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../src/define/fc-button.js';
 import type { FcButton } from '../src/define/fc-button.js';
-import { captureConsole, centre, countSubmits, pageCount } from './helpers.js';
+import { captureConsole, centre, countSubmits, pageCount, resetMouse, itIn } from './helpers.js';
 
 const inner = (el: FcButton) => el.shadowRoot!.querySelector('button')!;
 
@@ -31,7 +31,8 @@ async function framedPage() {
 describe('<fc-button>: navigation (qualification rule 13)', () => {
   afterEach(() => resetMouse());
 
-  it('navigates its own window to href, opening nothing', async () => {
+  // WebKit: the test page's own navigation never completes under WebKitWebDriver (timeout).
+  itIn(['chromium', 'firefox'], 'navigates its own window to href, opening nothing (not WebKit: WebDriver loses the navigating test page)', async () => {
     const { frame, win, el } = await framedPage();
     let opened = 0;
     win.open = () => {
@@ -292,7 +293,8 @@ describe('<fc-button>: keyboard', () => {
     expect(keys).to.have.length(1);
     // Busy after the first activation: wait it out.
     await guardEnds(el);
-    await sendKeys({ press: 'Space' });
+    // ' ' rather than 'Space': the name every driver knows (BiDi and WebDriver reject 'Space').
+    await sendKeys({ press: ' ' });
     expect(keys).to.have.length(2);
     inner(el).blur();
     // focus() and blur() on the element reach the inner button (delegatesFocus).

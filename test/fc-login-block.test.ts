@@ -1,10 +1,21 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys, sendMouse, resetMouse, setViewport } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import '../src/index.js';
 import type { FcButton, FcLoginBlock } from '../src/index.js';
 import { seed004LoginPage } from '../stories/pages/seed-004-login.js';
-import { SPEC_COLOURS, ariaSnapshot, captureConsole, centre, contrast, hex } from './helpers.js';
+import {
+  SPEC_COLOURS,
+  accessibleDescription,
+  captureConsole,
+  centre,
+  contrast,
+  hex,
+  setViewport,
+  resetMouse,
+  itIn,
+} from './helpers.js';
+import type { Engine } from './helpers.js';
 
 type Theme = 'light' | 'dark';
 
@@ -78,7 +89,10 @@ describe('<fc-login-block>: geometry', () => {
   for (const [name, attrs, width] of cases) {
     // docs/qualification.md#rule-2: 8 px; FranceConnect+'s own rules say 12 px.
     const gap = attrs?.plus ? 12 : 8;
-    it(`${name}: the link is ${gap} px under the button, and everything is in order`, async () => {
+    // WebKitGTK's window cannot be made narrower than 447 px through WebDriver.
+    const engines: Engine[] = width < 447 ? ['chromium', 'firefox'] : ['chromium', 'firefox', 'webkit'];
+    const why = width < 447 ? ' (not WebKit: its window cannot be narrower than 447 px)' : '';
+    itIn(engines, `${name}: the link is ${gap} px under the button, and everything is in order${why}`, async () => {
       await setViewport({ width, height: 800 });
       const { el } = await page(attrs);
       const button = rect(partOf(el, 'button'));
@@ -120,10 +134,10 @@ describe('<fc-login-block>: texts, link and separator', () => {
     expect(link.rel).to.equal('noopener');
     expect(link.title).to.equal('Qu’est-ce que FranceConnect\u00a0? - nouvelle fenêtre');
     expect(visibleText(link)).to.equal('Qu’est-ce que FranceConnect\u00a0?');
-    expect(await ariaSnapshot('#page fc-login-block .info a')).to.match(
+    expect(accessibleDescription(link)).to.match(
       /link "Qu’est-ce que FranceConnect\s\? - nouvelle fenêtre"/,
     );
-    expect(await ariaSnapshot('#page fc-login-block fc-button button')).to.contain(
+    expect(accessibleDescription(partOf(el, 'button'))).to.contain(
       'button "S’identifier avec FranceConnect"',
     );
   });
@@ -180,7 +194,8 @@ describe('<fc-login-block>: texts, link and separator', () => {
   });
 
   for (const theme of ['light', 'dark'] as const) {
-    it(`${theme}: DSFR colours for sentence, link and separator; link hover and focus`, async () => {
+    // WebKit, like Safari by default, leaves links out of the Tab order.
+    itIn(['chromium', 'firefox'], `${theme}: DSFR colours for sentence, link and separator; link hover and focus (not WebKit: Tab skips links there, as in Safari by default)`, async () => {
       const { el } = await page({ theme });
       const colours = SPEC_COLOURS[theme];
       expect(hex(getComputedStyle(partOf(el, 'description')).color)).to.equal(colours.sentence);

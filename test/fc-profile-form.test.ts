@@ -1,9 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import '../src/define/fc-profile-form.js';
 import type { FcProfileForm, FcIdentity } from '../src/define/fc-profile-form.js';
-import { SPEC_COLOURS, captureConsole, countSubmits, editProfileField } from './helpers.js';
+import { SPEC_COLOURS, captureConsole, countSubmits, editProfileField, setViewport, itIn } from './helpers.js';
 // A verbatim copy of the shared fixtures (fictional people, hostile ones included).
 import fixtures from './fixtures/identities.json' with { type: 'json' };
 
@@ -146,7 +146,8 @@ describe('<fc-profile-form>: locked and editable fields (rules 15 and 16)', () =
     await expect(el).to.be.accessible();
   });
 
-  it('a hand-filled form submits what the user typed, in claim format', async () => {
+  // WebKitWebDriver drops a character typed twice in a row ("99100" arrives as "910").
+  itIn(['chromium', 'firefox'], 'a hand-filled form submits what the user typed, in claim format (not WebKit: WebDriver typing drops repeated characters)', async () => {
     const { el, form, submitted } = await inForm(null);
     await type(el, 'family_name', 'MARTIN');
     await type(el, 'given_name', 'Paul');
@@ -341,7 +342,8 @@ describe('<fc-profile-form>: reset, disabled, events, keyboard', () => {
     ]);
   });
 
-  it('locked values can be selected and copied', async () => {
+  // WebKit's document.getSelection() does not report a selection inside a shadow tree.
+  itIn(['chromium', 'firefox'], 'locked values can be selected and copied (not WebKit: getSelection() does not see into shadow trees)', async () => {
     const { el } = await inForm(IDENTITIES.simple);
     const text = locked(el, 'family_name').querySelector('span')!;
     const range = document.createRange();
@@ -406,7 +408,7 @@ describe('<fc-profile-form>: bad input', () => {
 describe('<fc-profile-form>: layout, themes, accessibility, baselines', () => {
   afterEach(() => setViewport({ width: 800, height: 600 }));
 
-  it('long names wrap at 320 px; nothing is clipped or overflows', async () => {
+  itIn(['chromium', 'firefox'], 'long names wrap at 320 px; nothing is clipped or overflows (not WebKit: its window cannot be narrower than 447 px)', async () => {
     await setViewport({ width: 320, height: 900 });
     const { el } = await inForm(IDENTITIES.long_names);
     const host = el.getBoundingClientRect();

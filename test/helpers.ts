@@ -1,4 +1,5 @@
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, resetMouse as resetMouseCommand, sendMouse } from '@web/test-runner-commands';
+import { computeAccessibleName, getRole } from 'dom-accessibility-api';
 
 /** docs/qualification.md#colours, as hex: what the qualification compares against. */
 export const SPEC_COLOURS = {
@@ -52,14 +53,51 @@ export function centre(el: Element): [number, number] {
   return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
 }
 
-/** The element's accessible role and name as Chromium exposes them (ARIA snapshot). */
-export function ariaSnapshot(selector: string): Promise<string> {
-  return executeServerCommand<string, { selector: string }>('aria-snapshot', { selector });
+/**
+ * The element's accessible role and name, `button "S’identifier avec FranceConnect"`, with
+ * ` [disabled]` when it is disabled. Computed in the page by dom-accessibility-api (the
+ * W3C accname algorithm, the same in every engine) rather than by one driver's
+ * accessibility tree, so that the assertion runs unchanged in Chromium, Firefox and WebKit.
+ */
+export function accessibleDescription(el: Element): string {
+  const name = computeAccessibleName(el).replace(/\s+/g, ' ');
+  const disabled = el.matches(':disabled') || el.getAttribute('aria-disabled') === 'true';
+  return `${getRole(el)} "${name}"${disabled ? ' [disabled]' : ''}`;
 }
 
-/** How many pages (tabs, pop-ups) the browser context has. */
+/** How many pages (tabs, pop-ups) this test file's browser context has, in any engine. */
 export function pageCount(): Promise<number> {
   return executeServerCommand<number, undefined>('page-count');
+}
+
+export type Engine = 'chromium' | 'firefox' | 'webkit';
+
+/** The engine running the tests. */
+export function engine(): Promise<Engine> {
+  return executeServerCommand<Engine, undefined>('fc-engine');
+}
+
+/**
+ * Resizes the viewport in any engine (WebKit: by sizing the window); throws if the page
+ * did not get that size, so a geometry test cannot pass at the wrong width.
+ */
+export async function setViewport(size: { width: number; height: number }): Promise<void> {
+  const ok = await executeServerCommand<boolean, typeof size>('fc-viewport', size);
+  if (!ok || window.innerWidth !== size.width) {
+    throw new Error(`could not set the viewport to ${size.width} × ${size.height} (now ${window.innerWidth} × ${window.innerHeight})`);
+  }
+}
+
+/**
+ * Emulates `prefers-color-scheme` / `forced-colors`. Only Chromium can (CDP): WebDriver
+ * BiDi and WebDriver classic have no command for it. Returns false elsewhere; tests that
+ * need it are named "(Chromium: media emulation)" and run only there.
+ */
+export function emulateMedia(media: {
+  colorScheme?: 'light' | 'dark';
+  forcedColors?: 'active' | 'none';
+}): Promise<boolean> {
+  return executeServerCommand<boolean, typeof media>('fc-media', media);
 }
 
 /** Records console.warn / console.error calls while `fn` runs. */
@@ -104,4 +142,30 @@ export function editProfileField(profile: Element, claim: string, value: string)
   input.value = value;
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/**
+ * The engine running this file, read synchronously from the user agent so that a test
+ * that needs one engine's driver can be declared only there, with its reason in its name.
+ */
+export const ENGINE: Engine = /Firefox\//.test(navigator.userAgent)
+  ? 'firefox'
+  : /Chrome\//.test(navigator.userAgent)
+    ? 'chromium'
+    : 'webkit';
+
+/** Declares `it` only in the engines that can run it (the title says why, e.g. "(Chromium: media emulation)"). */
+export function itIn(engines: Engine[], title: string, fn: Mocha.Func | Mocha.AsyncFunc): void {
+  if (engines.includes(ENGINE)) it(title, fn);
+}
+
+/**
+ * Releases the mouse buttons and moves the pointer to an empty corner, in every driver
+ * (puppeteer's and WebDriver's own reset release the buttons but leave the pointer where
+ * it was, so the next test would start hovering).
+ */
+export async function resetMouse(): Promise<void> {
+  await resetMouseCommand();
+  // The bottom-right corner: fixtures render at the top, so nothing is under it.
+  await sendMouse({ type: 'move', position: [window.innerWidth - 1, window.innerHeight - 1] });
 }
