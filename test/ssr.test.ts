@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { itIn } from './helpers.js';
 
 type Render = { results: { markup: string; html?: string; error?: string }[]; printed: string[]; globals: string[] };
 type Cli = { code: number; stdout: string; stderr: string };
@@ -29,7 +30,7 @@ async function page(
 const nojs = (payload: object) => executeServerCommand<NoJs, object>('nojs-page', payload);
 
 describe('server rendering with @lit-labs/ssr (Node)', () => {
-  it('renders every element in every variant × theme × state, with no console output and no DOM global', async () => {
+  itIn(['chromium'], 'renders every element in every variant × theme × state, with no console output and no DOM global (runs in Node: once, in the Chromium pass)', async () => {
     const { results, printed, globals } = await executeServerCommand<Render, object>('ssr-render-all');
     expect(results.length).to.be.greaterThan(100);
     expect(results.filter((r) => r.error).map((r) => `${r.markup}\n${r.error}`)).to.deep.equal([]);
@@ -55,7 +56,7 @@ describe('server rendering with @lit-labs/ssr (Node)', () => {
 });
 
 describe('npx franceconnect-elements render', () => {
-  it('prints the server render of its argument, and reads stdin too', async () => {
+  itIn(['chromium'], 'prints the server render of its argument, and reads stdin too (runs in Node: once, in the Chromium pass)', async () => {
     const markup = '<fc-login-block href="/auth/franceconnect/login"></fc-login-block>';
     const fromArg = await cli(['render', markup]);
     expect(fromArg.code).to.equal(0);
@@ -68,7 +69,7 @@ describe('npx franceconnect-elements render', () => {
     expect(fromStdin.stdout).to.equal(fromArg.stdout);
   });
 
-  it('a bad tag, attribute or value: a clear message on stderr, exit code 1, nothing on stdout', async () => {
+  itIn(['chromium'], 'a bad tag, attribute or value: a clear message on stderr, exit code 1, nothing on stdout (runs in Node: once, in the Chromium pass)', async () => {
     const bad = await cli(['render', '<fc-buton></fc-buton><fc-button hreff="/x" theme="bleu" href="javascript:alert(1)"></fc-button>']);
     expect(bad.code).to.equal(1);
     expect(bad.stdout).to.equal('');
@@ -86,7 +87,7 @@ describe('npx franceconnect-elements render', () => {
 });
 
 describe('React’s renderToString of the /react wrappers (Node)', () => {
-  it('keeps the attributes: the server HTML has the button’s href and theme', async () => {
+  itIn(['chromium'], 'keeps the attributes: the server HTML has the button’s href and theme (runs in Node: once, in the Chromium pass)', async () => {
     const { html, printed } = await executeServerCommand<{ html: string; printed: string[] }, object>('ssr-react', {});
     expect(printed).to.deep.equal([]);
     expect(html).to.include('<fc-button href="/login" theme="dark" plus="" id="b"></fc-button>');
@@ -94,7 +95,7 @@ describe('React’s renderToString of the /react wrappers (Node)', () => {
     expect(html).to.include('identity="{&quot;given_name&quot;:&quot;Marie Anne&quot;,&quot;family_name&quot;:&quot;CLÉMENT&quot;}"');
   });
 
-  it('with @lit-labs/ssr-react enabled, also writes each element’s shadow DOM', async () => {
+  itIn(['chromium'], 'with @lit-labs/ssr-react enabled, also writes each element’s shadow DOM (runs in Node: once, in the Chromium pass)', async () => {
     const { html, printed } = await executeServerCommand<{ html: string; printed: string[] }, object>('ssr-react', { lit: true });
     expect(printed).to.deep.equal([]);
     expect(html).to.match(/<fc-button href="\/login" theme="dark" plus="" id="b"[^>]*><template shadowroot="open" shadowrootmode="open"/);
@@ -106,7 +107,7 @@ describe('React’s renderToString of the /react wrappers (Node)', () => {
 });
 
 describe('server output with JavaScript disabled', () => {
-  it('paints the block exactly: 209 × 56 button in the theme’s colours, texts, link 8 px under it, "OU", slotted form', async () => {
+  itIn(['chromium'], 'paints the block exactly: 209 × 56 button in the theme’s colours, texts, link 8 px under it, "OU", slotted form (Chromium: Playwright opens a context with JavaScript off)', async () => {
     const url = await page(
       'nojs-block',
       '<fc-login-block href="/test/pages/landed.html" theme="light"><form action="/test/echo" method="post"><label>Mot de passe <input id="pw" name="password"></label><button id="go">Se connecter</button></form></fc-login-block>',
@@ -130,7 +131,7 @@ describe('server output with JavaScript disabled', () => {
     expect(input!.y, 'the slotted form is shown below the line').to.be.greaterThan(or!.y);
   });
 
-  it('paints FranceConnect+ 245 × 56 with its link 12 px under, and dark follows data-fr-theme', async () => {
+  itIn(['chromium'], 'paints FranceConnect+ 245 × 56 with its link 12 px under, and dark follows data-fr-theme (Chromium: Playwright opens a context with JavaScript off)', async () => {
     const url = await page('nojs-plus', '<fc-login-block plus href="/x"></fc-login-block>', { htmlAttributes: ' data-fr-theme="dark"' });
     const result = await nojs({
       url,
@@ -143,7 +144,7 @@ describe('server output with JavaScript disabled', () => {
     expect(result.styles.bg, 'DSFR dark theme without JavaScript').to.equal('rgb(133, 133, 246)');
   });
 
-  it('theme="system" follows prefers-color-scheme without JavaScript', async () => {
+  itIn(['chromium'], 'theme="system" follows prefers-color-scheme without JavaScript (Chromium: Playwright opens a context with JavaScript off)', async () => {
     const url = await page('nojs-system', '<fc-button href="/x"></fc-button>');
     const dark = await nojs({ url, colorScheme: 'dark', styles: { bg: ['fc-button >> .button', 'background-color'] } });
     const light = await nojs({ url, colorScheme: 'light', styles: { bg: ['fc-button >> .button', 'background-color'] } });
@@ -151,7 +152,7 @@ describe('server output with JavaScript disabled', () => {
     expect(light.styles.bg).to.equal('rgb(0, 0, 145)');
   });
 
-  it('a click on the button takes this window to href (no new window); so does Enter', async () => {
+  itIn(['chromium'], 'a click on the button takes this window to href (no new window); so does Enter (Chromium: Playwright opens a context with JavaScript off)', async () => {
     const url = await page('nojs-click', '<fc-button href="/test/pages/landed.html"></fc-button>');
     const clicked = await nojs({ url, click: 'fc-button >> .nojs' });
     expect(new URL(clicked.after!.url).pathname).to.equal('/test/pages/landed.html');
@@ -163,7 +164,7 @@ describe('server output with JavaScript disabled', () => {
     expect(new URL(keyboard.after!.url).pathname).to.equal('/test/pages/landed.html');
   });
 
-  it('a button with name and value submits its form with name=value without JavaScript; gone once the module runs', async () => {
+  itIn(['chromium'], 'a button with name and value submits its form with name=value without JavaScript; gone once the module runs (Chromium: Playwright opens a context with JavaScript off)', async () => {
     const markup =
       '<form action="/test/echo" method="post"><input name="login_hint" value="marie"><fc-button name="provider" value="franceconnect"></fc-button></form>';
     const url = await page('nojs-submit', markup);
@@ -181,7 +182,7 @@ describe('server output with JavaScript disabled', () => {
     expect(info).to.deep.equal({ fallbacks: 0, submitters: 0 });
   });
 
-  it('the block’s slotted password form submits without JavaScript', async () => {
+  itIn(['chromium'], 'the block’s slotted password form submits without JavaScript (Chromium: Playwright opens a context with JavaScript off)', async () => {
     const url = await page(
       'nojs-form',
       '<fc-login-block href="/x"><form action="/test/echo" method="post"><input id="pw" name="password" value="secret"><button id="go">Se connecter</button></form></fc-login-block>',
@@ -193,7 +194,7 @@ describe('server output with JavaScript disabled', () => {
 });
 
 describe('the README’s client-rendered advice, when the module never loads', () => {
-  it('reserve.css and data-fc-wait: after 3 s the slotted password form is shown and submits', async () => {
+  itIn(['chromium'], 'reserve.css and data-fc-wait: after 3 s the slotted password form is shown and submits (Chromium: Playwright opens a context with JavaScript off)', async () => {
     const url = await page(
       'nojs-reserve',
       '<fc-login-block href="/auth"><form action="/test/echo" method="post"><input id="pw" name="password" value="secret"><button id="go">Se connecter</button></form></fc-login-block>',
