@@ -152,23 +152,40 @@ async function runAxe(context) {
 
 /**
  * WebDriver classic (WebKit) has no console or network events: the audit opens the page
- * in a new window, records errors from a script that runs at its first chance (a page
- * error before that is missed), checks every resource's status through the Resource
- * Timing API, then runs axe as in the other engines.
+ * in a new window, checks every resource's status through the Resource Timing API, then
+ * runs axe as in the other engines.
+ *
+ * The runner drives one window and loads each test file in whichever window is current:
+ * an audit that outlived its test would have the next test file load in the audit's tab,
+ * then close it. So every wait here is bounded, 16 s in all, under the tests' 20 s: the
+ * page is opened by script rather than by WebDriver's navigation command (which waits for
+ * the load event for up to 300 s), and a page that does not load or get ready in time is
+ * reported as such, with the window closed and the test's window current again.
  */
 async function auditInWebDriverWindow(driver, payload) {
+  const deadline = Date.now() + 16000;
+  const left = () => Math.max(deadline - Date.now(), 1);
   const testWindow = await driver.getWindowHandle();
   const base = await driver.getUrl();
   const { handle } = await driver.createWindow('tab');
   await driver.switchToWindow(handle);
   try {
-    await driver.navigateTo(new URL(payload.url, base).href);
+    const url = new URL(payload.url, base).href;
+    await driver.execute((href) => {
+      location.href = href;
+    }, url);
+    await driver.waitUntil(
+      () => driver.execute((href) => location.href === href && document.readyState === 'complete', url),
+      { timeout: Math.min(left(), 10000), interval: 100, timeoutMsg: `${payload.url} did not finish loading in WebKit` },
+    );
     const errors = [];
+    // A visitor who waits (for reserve.css's 3 s safety net, say) before looking.
     if (payload.wait) await new Promise((r) => setTimeout(r, payload.wait));
     if (payload.ready) {
       // `ready` and `inspect` are expressions, as for Playwright's waitForFunction/evaluate.
       await driver.waitUntil(() => driver.execute(`return Boolean(${payload.ready});`), {
-        timeout: 15000,
+        timeout: left(),
+        interval: 100,
         timeoutMsg: `${payload.url} was not ready`,
       });
     }
