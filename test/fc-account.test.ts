@@ -514,11 +514,11 @@ describe('<fc-account>: bad input never runs, never throws, is reported once', (
 describe('<fc-account>: in the DSFR header’s tools area', () => {
   afterEach(() => setViewport({ width: 800, height: 600 }));
 
-  // Open engine difference: in Firefox and WebKit the inherited sans-serif is DejaVu Sans
-  // (wider than Chromium's Liberation Sans) and the name and "Se déconnecter" wrap onto
-  // two rows (36 px apart). To be fixed in the element; until then the one-row check runs
-  // in Chromium only.
-  itIn(['chromium'], 'sits in .fr-header__tools-links, full name on one row with "Se déconnecter" (Chromium only: the row wraps in Firefox and WebKit, to be fixed)', async () => {
+  // The tools area is shrink-to-fit: the element must take the width its row needs in the
+  // page's font (DejaVu Sans in Firefox and WebKit here, Liberation Sans in Chromium), not
+  // a fixed one; with a fixed 360 px the row wrapped in Firefox and WebKit.
+  /** A DSFR header at 1200 px with the element in its tools area, as the DSFR shows it. */
+  async function inHeader(identity: object, check: (el: FcAccount, header: HTMLElement) => Promise<void>) {
     await setViewport({ width: 1200, height: 600 });
     const link = document.createElement('link');
     link.rel = 'stylesheet';
@@ -549,24 +549,44 @@ describe('<fc-account>: in the DSFR header’s tools area', () => {
         </div>
       </header>`);
       const el = header.querySelector('fc-account')!;
-      el.identity = IDENTITIES.usage_name;
+      el.identity = identity;
       await el.updateComplete;
-      const tools = header.querySelector('.fr-header__tools-links')!;
+      await check(el, header);
+      // Inside the tools area, right-aligned like the DSFR's own tool links; nothing
+      // sticks out of the page.
+      const tools = rect(header.querySelector('.fr-header__tools-links')!);
+      const logout = rect(part(el, 'logout')!);
+      expect(logout.right).to.be.at.most(tools.right + 0.5);
+      expect(tools.right - logout.right).to.be.below(16);
+      expect(rect(part(el, 'profile')!).left).to.be.at.least(tools.left - 0.5);
+      expect(document.documentElement.scrollWidth).to.be.at.most(1200);
+      await expect(header).to.be.accessible();
+    } finally {
+      link.remove();
+    }
+  }
+
+  // The tools area is shrink-to-fit: the element must take the width its row needs in the
+  // page's font (DejaVu Sans in Firefox and WebKit here, Liberation Sans in Chromium), not
+  // a fixed one; with a fixed 360 px the row wrapped in Firefox and WebKit.
+  it('sits in .fr-header__tools-links, full name on one row with "Se déconnecter"', () =>
+    inHeader(IDENTITIES.usage_name, async (el) => {
       expect(visible(part(el, 'name'))).to.equal(true);
       expect(part(el, 'name')!.textContent).to.equal('Jean-Luc Pierre MARTIN');
       const name = rect(part(el, 'profile')!);
       const logout = rect(part(el, 'logout')!);
       expect(Math.abs(name.top - logout.top), 'one row').to.be.below(2);
       expect(name.right).to.be.at.most(logout.left);
-      // Inside the tools area, right-aligned like the DSFR's own tool links.
-      expect(logout.right).to.be.at.most(rect(tools).right + 0.5);
-      expect(rect(tools).right - logout.right).to.be.below(16);
-      expect(document.documentElement.scrollWidth).to.be.at.most(1200);
-      await expect(header).to.be.accessible();
-    } finally {
-      link.remove();
-    }
-  });
+    }));
+
+  it('a name too long for one row wraps inside the tools area, whole and in words', () =>
+    inHeader(IDENTITIES.long_names, async (el) => {
+      const name = part(el, 'name')!;
+      expect(visible(name)).to.equal(true);
+      expect(visible(part(el, 'initials'))).to.equal(false);
+      expect(name.textContent).to.equal('Marie-Thérèse Geneviève Bernadette Anne-Sophie Françoise DUPONT-AIGNAN DE SAINT-EXUPÉRY');
+      expect(name.scrollWidth, 'not clipped').to.be.at.most(name.clientWidth + 1);
+    }));
 });
 
 describe('<fc-account>: axe and baselines', () => {

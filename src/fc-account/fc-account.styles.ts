@@ -10,24 +10,42 @@ import { themed } from '../shared/themed.js';
 export const fcAccountStyles = css`
   :host {
     display: block;
-    /* The element is the container of its own compact rule (below). Inline-size
-       containment would give it no width of its own in a shrink-to-fit parent (the
-       DSFR header's tools area is one): there it takes 360 px, or less when the
-       parent has less, and never more than the space it is given. */
-    container: fc-account / inline-size;
-    contain-intrinsic-inline-size: 360px;
     min-inline-size: 0;
     max-inline-size: 100%;
   }
   :host([hidden]) {
     display: none;
   }
+  /* The row is the container of the compact rule (below). Inline-size containment
+     gives it no width of its own, so in a shrink-to-fit parent (the DSFR header's tools
+     area is one) the element takes its width from .sizer: an invisible, zero-height copy
+     of the row in full (icon, name, "Se déconnecter") beside a 360 px strut. There the
+     element is 360 px wide, or as wide as one row needs in the page's font if that is
+     more: the name and "Se déconnecter" stay on one line whenever the parent has room. */
   .account {
+    container: fc-account / inline-size;
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     justify-content: flex-end;
     gap: 4px 8px;
+  }
+  .sizer {
+    block-size: 0;
+    overflow: hidden;
+    visibility: hidden;
+  }
+  .sizer::before {
+    content: '';
+    display: block;
+    inline-size: 360px;
+  }
+  .sizer > div {
+    display: flex;
+    column-gap: 8px;
+  }
+  .account,
+  .sizer {
     font-size: 14px;
     line-height: 24px;
     font-weight: 400;

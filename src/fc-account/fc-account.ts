@@ -51,9 +51,11 @@ export function accountName(claims: Readonly<FcIdentity> | null): AccountName | 
  * service's logout route in the same window (it works without JavaScript, and a
  * prefetch or a crawled link cannot log anyone out).
  *
- * Where the width available is under 360 px (a container query on the element), the
+ * Where the width available is under 360 px (a container query on the row), the
  * name gives way to its initials in a badge; the full name stays the link's
- * accessible name.
+ * accessible name. In a shrink-to-fit parent (the DSFR header's tools area) the
+ * element is 360 px wide, or as wide as the name and "Se déconnecter" need on one
+ * row if that is more.
  *
  * | FranceConnect rule (docs/qualification.md) | how the element meets it |
  * |---|---|
@@ -182,6 +184,13 @@ export class FcAccount extends LitElement {
             </button>
           </form>`
         : nothing}
+    </div>
+    <div class="sizer" aria-hidden="true">
+      <div>
+        <span class="profile"><span class="icon"></span>${label}</span>${this.#logout
+          ? html`<span class="logout"><span class="icon"></span>${ACCOUNT_TEXTS.logout}</span>`
+          : nothing}
+      </div>
     </div>`;
   }
 }
