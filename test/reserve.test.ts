@@ -28,21 +28,25 @@ const box = (el: Element) => {
 };
 
 describe('reserve.css', () => {
-  it('gives an undefined fc-button the box it takes once defined, FC+ and scale included', async () => {
+  it('gives an undefined fc-button the box it takes once defined, FC+ and scale included (kept within 1–10)', async () => {
     const doc = await frame(`
       <p>avant <fc-button id="a" href="/auth"></fc-button> après</p>
       <p><fc-button id="b" plus href="/auth"></fc-button></p>
       <p><fc-button id="c" style="--fc-button-scale:1.5" href="/auth"></fc-button></p>
+      <p><fc-button id="d" style="--fc-button-scale:12" href="/auth"></fc-button></p>
+      <p><fc-button id="e" style="--fc-button-scale:0.5" href="/auth"></fc-button></p>
       <p id="after">Texte sous les boutons</p>`);
-    const ids = ['a', 'b', 'c', 'after'];
+    const ids = ['a', 'b', 'c', 'd', 'e', 'after'];
     const before = ids.map((id) => box(doc.getElementById(id)!));
-    expect(before.slice(0, 3).map((b) => b.slice(2))).to.deep.equal([
+    expect(before.slice(0, 5).map((b) => b.slice(2))).to.deep.equal([
       [209, 56],
       [245, 56],
       [313.5, 84],
+      [2090, 560],
+      [209, 56],
     ]);
     await define(doc);
-    const buttons = ['a', 'b', 'c'].map((id) => doc.getElementById(id) as HTMLElement & { updateComplete: Promise<unknown> });
+    const buttons = ['a', 'b', 'c', 'd', 'e'].map((id) => doc.getElementById(id) as HTMLElement & { updateComplete: Promise<unknown> });
     await Promise.all(buttons.map((b) => b.updateComplete));
     expect(ids.map((id) => box(doc.getElementById(id)!)), 'nothing moved').to.deep.equal(before);
   });
