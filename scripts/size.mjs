@@ -37,13 +37,17 @@ const dsfr = join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist')
  *   theme: CDN 18,897 → 21,477 (+2,580, where the fc-button page, which has no hydration
  *   support, grew 468: the support is about 2.1 KB),
  *   fc-button page 11,382 → 11,850, fc-login-block page 13,971 → 14,505 (14,549 with
- *   the coded warnings above).
+ *   the coded warnings above);
+ * - <fc-account> taking the width its row needs in the DSFR header (an invisible copy of
+ *   the row sizes it) and <fc-login-block name value> submitting without JavaScript
+ *   (the block passes the server's submit button down to its button): CDN 21,437 →
+ *   21,530, fc-login-block page 14,549 → 14,567, fc-account page 10,186 → 10,274.
  */
 export const BUDGETS = {
-  cdn: 21500,
+  cdn: 21540,
   'fc-button page': 11860,
-  'fc-login-block page': 14560,
-  'fc-account page': 10 * 1024,
+  'fc-login-block page': 14570,
+  'fc-account page': 10280,
 };
 
 export function compressed(bytes) {

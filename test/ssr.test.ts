@@ -2,7 +2,11 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { itIn } from './helpers.js';
 
-type Render = { results: { markup: string; html?: string; error?: string }[]; printed: string[]; globals: string[] };
+type Render = {
+  results: { markup: string; html?: string; error?: string }[];
+  printed: string[];
+  globals: string[];
+};
 type Cli = { code: number; stdout: string; stderr: string };
 type Box = { x: number; y: number; width: number; height: number };
 type NoJs = {
@@ -180,6 +184,31 @@ describe('server output with JavaScript disabled', () => {
     });
     expect(errors).to.deep.equal([]);
     expect(info).to.deep.equal({ fallbacks: 0, submitters: 0 });
+  });
+
+  itIn(['chromium'], 'a block with name and value submits its form with name=value without JavaScript, by mouse and by keyboard; gone once the module runs (Chromium: Playwright opens a context with JavaScript off)', async () => {
+    const markup =
+      '<form action="/test/echo" method="post"><input name="login_hint" value="marie"><fc-login-block name="provider" value="franceconnect"></fc-login-block></form>';
+    const url = await page('nojs-block-submit', markup);
+    // The real submit button lies exactly over the block's button: a click where the
+    // button is drawn lands on it.
+    const fallback = 'fc-login-block > button[slot="fc-nojs"]';
+    const aimed = await nojs({ url, click: fallback, boxes: { fallback, button: 'fc-login-block fc-button' } });
+    expect(aimed.boxes!.fallback).to.deep.equal(aimed.boxes!.button);
+    expect(aimed.boxes!.button).to.include({ width: 209, height: 56 });
+    expect(aimed.after!.body).to.include('POST');
+    expect(aimed.after!.body).to.include('login_hint=marie&provider=franceconnect');
+    const keyboard = await nojs({ url, click: fallback, key: 'Enter' });
+    expect(keyboard.after!.body).to.include('login_hint=marie&provider=franceconnect');
+    const hydrated = await page('js-block-submit', markup, { after: '<script type="module" src="/dist/cdn/franceconnect-elements.js"></script>' });
+    const { errors, info } = await executeServerCommand<Audit, object>('audit-page', {
+      url: hydrated,
+      ready: `customElements.get('fc-login-block') !== undefined && document.querySelector('fc-login-block').hasUpdated`,
+      axe: false,
+      inspect: `(() => ({ fallbacks: document.querySelectorAll('button[slot="fc-nojs"]').length, submitters: document.querySelectorAll('form button').length, forwarded: document.querySelector('fc-login-block').shadowRoot.querySelectorAll('fc-button > slot[name="fc-nojs"]').length }))()`,
+    });
+    expect(errors).to.deep.equal([]);
+    expect(info).to.deep.equal({ fallbacks: 0, submitters: 0, forwarded: 1 });
   });
 
   itIn(['chromium'], 'the block’s slotted password form submits without JavaScript (Chromium: Playwright opens a context with JavaScript off)', async () => {

@@ -180,7 +180,9 @@ export class FcButton extends FcElement {
     super.connectedCallback();
     // The module runs: the no-JavaScript submit button (see render()) must not stay the
     // form's default button, which Enter in a field would click.
-    for (const fallback of this.querySelectorAll(':scope > [slot="fc-nojs"]')) fallback.remove();
+    // Only that button: in <fc-login-block>'s shadow root the slot that passes the block's
+    // own fallback down stays, as the block's template drew it.
+    for (const fallback of this.querySelectorAll(':scope > button[slot="fc-nojs"]')) fallback.remove();
     // Here, not in the constructor: a server render (@lit-labs/ssr) constructs the
     // element where there is no CSS object.
     registerScale();

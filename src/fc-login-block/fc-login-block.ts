@@ -191,6 +191,10 @@ export class FcLoginBlock extends FcElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    // The module runs: the no-JavaScript submit button that franceconnect-elements/ssr
+    // puts in the block's light DOM (passed down to the button's own fc-nojs slot, see
+    // render()) must not stay the form's default button, which Enter in a field would click.
+    for (const fallback of this.querySelectorAll(':scope > button[slot="fc-nojs"]')) fallback.remove();
     // Server-rendered (a declarative shadow root is already there): the first render
     // hydrates what the server drew, which shows the "OU" line when the server saw
     // other ways in (`data-fc-slotted`, written by franceconnect-elements/ssr). The
@@ -226,7 +230,7 @@ export class FcLoginBlock extends FcElement {
   #hydrating = false;
 
   #checkSlotted() {
-    const slot = this.renderRoot.querySelector('slot');
+    const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot:not([name])');
     const nodes = slot?.assignedNodes({ flatten: true }) ?? [];
     this.hasOtherWays = nodes.some(
       (n) => n.nodeType === Node.ELEMENT_NODE || (n.textContent ?? '').trim() !== '',
@@ -291,6 +295,7 @@ export class FcLoginBlock extends FcElement {
         .name=${this.name}
         .value=${this.value}
         .targetForm=${this.form}
+        ><slot name="fc-nojs" slot="fc-nojs"></slot
       ></fc-button>
       <p class="info">
         <a

@@ -26,8 +26,9 @@ const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name
 
 /**
  * Without JavaScript a shadow root's button cannot submit the page's form: an
- * `<fc-button name value>` without href gets a real submit button in its light DOM,
- * which the element shows over its own until its module runs, then removes.
+ * `<fc-button name value>` or `<fc-login-block name value>` without href gets a real
+ * submit button in its light DOM, which the element shows over its own button (the
+ * block passes it down to its button's slot) until its module runs, then removes.
  */
 function submitFallback(el: Element): string {
   const label = `${attr(el, 'variant') === 'data' ? DATA : LOGIN} ${attr(el, 'plus') !== undefined ? BRAND_PLUS : BRAND}`;
@@ -77,7 +78,11 @@ function prepare(markup: string, problems: string[]): string {
         }
         const end = node.sourceCodeLocation?.startTag?.endOffset;
         if (node.tagName === 'fc-login-block' && hasContent(node) && end !== undefined) inserts.push([end - 1, ` ${SLOTTED}`]);
-        const submits = node.tagName === 'fc-button' && attr(node, 'name') && attr(node, 'href') === undefined && attr(node, 'disabled') === undefined;
+        const submits =
+          (node.tagName === 'fc-button' || node.tagName === 'fc-login-block') &&
+          attr(node, 'name') &&
+          attr(node, 'href') === undefined &&
+          attr(node, 'disabled') === undefined;
         if (submits && end !== undefined) inserts.push([end, submitFallback(node)]);
       }
     }

@@ -26,6 +26,7 @@ for (const theme of ['system', 'light', 'dark']) {
           `<fc-login-block href="/auth" section="${section}" theme="${theme}" variant="${variant}"${plus} heading-level="3"><form><input name="password"></form></fc-login-block>`,
         );
         cases.push(`<fc-login-block href="/auth" section="${section}" theme="${theme}" variant="${variant}"${plus} no-heading></fc-login-block>`);
+        cases.push(`<form action="/login"><fc-login-block name="fc" value="1" section="${section}" theme="${theme}" variant="${variant}"${plus}></fc-login-block></form>`);
       }
     }
     cases.push(`<fc-separator theme="${theme}"></fc-separator>`);
