@@ -6,6 +6,7 @@ type Render = {
   results: { markup: string; html?: string; error?: string }[];
   printed: string[];
   globals: string[];
+  concurrent: { bad: string; good: string; consoleRestored: boolean };
 };
 type Cli = { code: number; stdout: string; stderr: string };
 type Box = { x: number; y: number; width: number; height: number };
@@ -34,12 +35,16 @@ async function page(
 const nojs = (payload: object) => executeServerCommand<NoJs, object>('nojs-page', payload);
 
 describe('server rendering with @lit-labs/ssr (Node)', () => {
-  itIn(['chromium'], 'renders every element in every variant × theme × state, with no console output and no DOM global (runs in Node: once, in the Chromium pass)', async () => {
-    const { results, printed, globals } = await executeServerCommand<Render, object>('ssr-render-all');
+  itIn(['chromium'], 'renders every element in every variant × theme × state, with no console output and no DOM global; two renders at once keep their messages apart (runs in Node: once, in the Chromium pass)', async () => {
+    const { results, printed, globals, concurrent } = await executeServerCommand<Render, object>('ssr-render-all');
     expect(results.length).to.be.greaterThan(100);
     expect(results.filter((r) => r.error).map((r) => `${r.markup}\n${r.error}`)).to.deep.equal([]);
     expect(printed, 'nothing on the server console').to.deep.equal([]);
     expect(globals, 'no browser global left behind').to.deep.equal([]);
+    // Two renders at once: the bad one names its own value only, the good one renders.
+    expect(concurrent.good).to.equal('fulfilled');
+    expect(concurrent.bad).to.include('unknown theme "bleu"');
+    expect(concurrent.consoleRestored).to.equal(true);
     for (const { markup, html } of results) {
       const tag = /<(fc-[a-z-]+)/.exec(markup)![1];
       expect(html, markup).to.match(new RegExp(`<${tag}[^>]*><template shadowroot="open" shadowrootmode="open"`));

@@ -13,7 +13,7 @@
  */
 // Lit's renderer first: it installs the DOM shim the element classes need to load.
 import { render } from '@lit-labs/ssr';
-import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
+import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { html } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
@@ -107,14 +107,17 @@ export async function renderToString(markup: string): Promise<string> {
   const problems: string[] = [];
   const prepared = prepare(markup, problems);
   // What the elements report while rendering (a bad value, a refused href) is a
-  // problem of the markup, not noise on the server's console.
+  // problem of the markup, not noise on the server's console. The render is
+  // synchronous (the elements have no asynchronous parts), so the console is borrowed
+  // for this call alone: two renders at once (a server answering two requests) never
+  // collect each other's messages, nor leave the console borrowed.
   const { warn, error } = console;
   const collect = (...args: unknown[]) => problems.push(String(args[0]).replace(/ See the README.*$/, ''));
   console.warn = collect;
   console.error = collect;
   let out: string;
   try {
-    out = await collectResult(render(html`${unsafeHTML(prepared)}`));
+    out = collectResultSync(render(html`${unsafeHTML(prepared)}`));
   } finally {
     console.warn = warn;
     console.error = error;

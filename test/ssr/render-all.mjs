@@ -44,8 +44,20 @@ for (const markup of cases) {
     results.push({ markup, error: String(error?.stack ?? error) });
   }
 }
+// Two renders at once, as a server answering two requests: each gets its own
+// problems, and the console is the server's own again afterwards.
+const { warn: ownWarn, error: ownError } = console;
+const [bad, good] = await Promise.allSettled([
+  renderToString('<fc-button theme="bleu" href="/auth"></fc-button>'),
+  renderToString('<fc-button theme="dark" href="/auth"></fc-button>'),
+]);
+const concurrent = {
+  bad: bad.status === 'rejected' ? String(bad.reason.message) : 'resolved',
+  good: good.status,
+  consoleRestored: console.warn === ownWarn && console.error === ownError,
+};
 // Which browser globals the render left behind (the shim adds only what Lit needs).
 const globals = ['document', 'window', 'MutationObserver', 'getComputedStyle', 'CSS', 'ShadowRoot', 'matchMedia'].filter(
   (name) => name in globalThis,
 );
-out({ results, printed, globals });
+out({ results, printed, globals, concurrent });
