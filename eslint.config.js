@@ -40,7 +40,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.ts', 'stories/**/*.ts', 'test/**/*.{ts,tsx}', '.storybook/**/*.ts'],
+    files: ['src/**/*.ts', 'stories/**/*.ts', 'test/**/*.{ts,tsx,js}', '.storybook/**/*.ts'],
     languageOptions: { globals: globals.browser },
   },
   {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
@@ -151,69 +151,19 @@ async function runAxe(context) {
 }
 
 /**
- * WebDriver classic (WebKit) has no console or network events: the audit opens the page
- * in a new window, checks every resource's status through the Resource Timing API, then
- * runs axe as in the other engines.
- *
- * The runner drives one window and loads each test file in whichever window is current:
- * an audit that outlived its test would have the next test file load in the audit's tab,
- * then close it. So every wait here is bounded, 16 s in all, under the tests' 20 s: the
- * page is opened by script rather than by WebDriver's navigation command (which waits for
- * the load event for up to 300 s), and a page that does not load or get ready in time is
- * reported as such, with the window closed and the test's window current again.
+ * WebKit page audits (test/helpers.ts, auditPage) open the page in a frame, where
+ * WebDriver classic reports no console event: a page requested with `?fc-audit` gets,
+ * first thing in its <head>, test/audit-recorder.js, which records console errors and
+ * uncaught errors for the audit to read.
  */
-async function auditInWebDriverWindow(driver, payload) {
-  const deadline = Date.now() + 16000;
-  const left = () => Math.max(deadline - Date.now(), 1);
-  const testWindow = await driver.getWindowHandle();
-  const base = await driver.getUrl();
-  const { handle } = await driver.createWindow('tab');
-  await driver.switchToWindow(handle);
-  try {
-    const url = new URL(payload.url, base).href;
-    await driver.execute((href) => {
-      location.href = href;
-    }, url);
-    await driver.waitUntil(
-      () => driver.execute((href) => location.href === href && document.readyState === 'complete', url),
-      { timeout: Math.min(left(), 10000), interval: 100, timeoutMsg: `${payload.url} did not finish loading in WebKit` },
-    );
-    const errors = [];
-    // A visitor who waits (for reserve.css's 3 s safety net, say) before looking.
-    if (payload.wait) await new Promise((r) => setTimeout(r, payload.wait));
-    if (payload.ready) {
-      // `ready` and `inspect` are expressions, as for Playwright's waitForFunction/evaluate.
-      await driver.waitUntil(() => driver.execute(`return Boolean(${payload.ready});`), {
-        timeout: left(),
-        interval: 100,
-        timeoutMsg: `${payload.url} was not ready`,
-      });
-    }
-    errors.push(
-      ...(await driver.execute(() =>
-        performance
-          .getEntriesByType('resource')
-          .filter((e) => e.responseStatus >= 400 && !e.name.endsWith('/favicon.ico'))
-          .map((e) => `${e.responseStatus} ${e.name}`),
-      )),
-    );
-    const call = (fn, arg) =>
-      driver.executeAsync(
-        `const done = arguments[arguments.length - 1];
-         Promise.resolve((${fn.toString()})(${JSON.stringify(arg)})).then(done, (e) => done({ error: String(e) }));`,
-      );
-    let violations = [];
-    if (payload.axe !== false) {
-      await driver.execute(readFileSync(axePath, 'utf8'));
-      violations = await call(runAxe, payload.context ?? null);
-      if (violations?.error) throw new Error(violations.error);
-    }
-    const info = payload.inspect ? await driver.execute(`return (${payload.inspect});`) : null;
-    return { errors, violations, info };
-  } finally {
-    await driver.closeWindow();
-    await driver.switchToWindow(testWindow);
-  }
+function auditRecorder() {
+  return {
+    name: 'fc-audit-recorder',
+    transform(context) {
+      if (!context.URL.searchParams.has('fc-audit') || !context.response.is('html')) return undefined;
+      return { body: context.body.replace(/<head[^>]*>/i, (head) => `${head}<script src="/test/audit-recorder.js"></script>`) };
+    },
+  };
 }
 
 /** Commands the tests call through executeServerCommand, one implementation per driver. */
@@ -257,7 +207,7 @@ function pageCommands() {
         return true;
       }
       if (command === 'audit-page') {
-        if (type === 'webdriver') return auditInWebDriverWindow(driver, payload);
+        if (type === 'webdriver') throw new Error('WebKit audits a page in a frame of the test page (test/helpers.ts, auditPage)');
         const tab = type === 'playwright' ? await page.context().newPage() : await page.browserContext().newPage();
         return auditInTab(page, tab, payload);
       }
@@ -430,6 +380,7 @@ export default {
       failureThresholdType: 'percent',
     }),
     pageCommands(),
+    auditRecorder(),
     echoRoute(),
     ssrCommands(),
   ],

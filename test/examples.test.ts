@@ -1,14 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { auditPage } from './helpers.js';
 
-interface Audit<T> {
-  errors: string[];
-  violations: string[];
-  info: T;
-}
-
-const audit = <T>(url: string, ready: string, inspect: string) =>
-  executeServerCommand<Audit<T>, object>('audit-page', { url, ready, inspect });
+const audit = <T>(url: string, ready: string, inspect: string) => auditPage<T>({ url, ready, inspect });
 
 // The pages in examples/plain load only dist/cdn/franceconnect-elements.js, with no
 // build step: what a person gets by copying one file next to their HTML.
@@ -16,6 +9,14 @@ const rendered = `(() => [...document.querySelectorAll('fc-login-block, fc-profi
   .every((el) => el.shadowRoot && el.shadowRoot.childElementCount > 0))()`;
 
 describe('examples/plain, opened as a visitor would', () => {
+  // The audit below finds nothing wrong on the example pages: proof that it would.
+  it('the page audit sees a missing file, a console error and an axe violation (test/pages/broken.html)', async () => {
+    const { errors, violations } = await audit<null>('/test/pages/broken.html', `document.readyState === 'complete'`, 'null');
+    expect(errors.some((e) => /^404 .*\/test\/pages\/missing-image\.png$/.test(e)), errors.join('\n')).to.equal(true);
+    expect(errors.some((e) => e.includes('une erreur de la page')), errors.join('\n')).to.equal(true);
+    expect(violations.some((v) => v.startsWith('image-alt:')), violations.join('\n')).to.equal(true);
+  });
+
   it('login.html: the block, its button and the local form; axe clean; no console error', async () => {
     const { errors, violations, info } = await audit<{ button: number[]; link: string; warnings: number }>(
       '/examples/plain/login.html',

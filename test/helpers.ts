@@ -169,3 +169,107 @@ export async function resetMouse(): Promise<void> {
   // The bottom-right corner: fixtures render at the top, so nothing is under it.
   await sendMouse({ type: 'move', position: [window.innerWidth - 1, window.innerHeight - 1] });
 }
+
+/** What `auditPage` reports: failed requests (and, outside WebKit, console errors), axe violations, `inspect`'s value. */
+export interface PageAudit<T = unknown> {
+  errors: string[];
+  violations: string[];
+  info: T;
+}
+
+/** Which page to audit, and how: `ready` and `inspect` are expressions evaluated in that page. */
+export interface PageAuditRequest {
+  url: string;
+  /** An expression, true (or resolving true) once the page is ready to be checked. */
+  ready?: string;
+  /** An expression whose value (awaited) is returned as `info`. */
+  inspect?: string;
+  /** A selector: axe checks that element only. */
+  context?: string;
+  /** false: no axe (a Trusted Types page refuses the injected script). */
+  axe?: boolean;
+}
+
+/**
+ * Opens a whole page (an example, a Storybook story, a server-rendered page) as a
+ * visitor would and audits it: failed requests, console errors, axe violations.
+ *
+ * Chromium and Firefox open it in a new tab of the test's browser (web-test-runner.config.mjs,
+ * `audit-page`), with the console and network events their drivers give. WebKit's driver
+ * (WebDriver classic) has neither, and a new window there means switching the one window
+ * the runner drives, which a slow page can leave switched for the next test file: WebKit
+ * opens the page in a frame filling this test page instead, and finds failed requests
+ * by requesting again each URL in the frame's Resource Timing entries (they carry no
+ * status there), and reads console and page errors from test/audit-recorder.js, which
+ * the test server puts first in the page.
+ */
+export async function auditPage<T = unknown>(request: PageAuditRequest): Promise<PageAudit<T>> {
+  if (ENGINE !== 'webkit') return executeServerCommand<PageAudit<T>, PageAuditRequest>('audit-page', request);
+  const frame = document.createElement('iframe');
+  frame.title = 'audited page';
+  frame.style.cssText = 'position: fixed; inset: 0; width: 100vw; height: 100vh; border: 0; z-index: 2147483647; background: white';
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  // ?fc-audit: the test server puts test/audit-recorder.js first in the page, to record
+  // its console errors and uncaught errors.
+  const url = new URL(request.url, location.href);
+  url.searchParams.set('fc-audit', '');
+  frame.src = url.href;
+  document.body.append(frame);
+  try {
+    await loaded;
+    const win = frame.contentWindow as Window &
+      typeof globalThis & {
+        axe?: { run(context: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+        __fcAuditErrors?: string[];
+      };
+    // The expressions are evaluated here with the frame's globals: a page under a strict
+    // CSP would refuse an eval of its own.
+    const evaluate = (expression: string): unknown =>
+      new Function('window', 'document', 'customElements', 'performance', 'getComputedStyle', `return (${expression});`)(
+        win,
+        win.document,
+        win.customElements,
+        win.performance,
+        win.getComputedStyle.bind(win),
+      );
+    if (request.ready) {
+      const deadline = Date.now() + 15000;
+      while (!(await evaluate(request.ready))) {
+        if (Date.now() > deadline) throw new Error(`${request.url} was not ready`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    // WebKit's Resource Timing entries carry no status (responseStatus is null): each
+    // URL the page requested is requested again, and one that fails is reported.
+    if (!win.__fcAuditErrors) throw new Error(`${request.url}: the audit recorder did not run (the page has no <head>?)`);
+    const errors = [...win.__fcAuditErrors];
+    const urls = new Set(win.performance.getEntriesByType('resource').map((e) => e.name));
+    for (const url of urls) {
+      if (new URL(url).origin !== location.origin || url.endsWith('/favicon.ico')) continue;
+      const { status } = await fetch(url, { cache: 'no-store' });
+      if (status >= 400) errors.push(`${status} ${url}`);
+    }
+    let violations: string[] = [];
+    if (request.axe !== false) {
+      const script = win.document.createElement('script');
+      script.textContent = await (await fetch('/node_modules/axe-core/axe.min.js')).text();
+      win.document.head.append(script);
+      const target = request.context ? win.document.querySelector(request.context) : win.document;
+      // Storybook's a11y addon may be running axe in the same page: wait for it.
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          const result = await win.axe!.run(target);
+          violations = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          break;
+        } catch (error) {
+          if (attempt > 40 || !String(error).includes('already running')) throw error;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
+    }
+    const info = (request.inspect ? await evaluate(request.inspect) : null) as T;
+    return { errors, violations, info };
+  } finally {
+    frame.remove();
+  }
+}

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { itIn } from './helpers.js';
+import { auditPage, itIn } from './helpers.js';
 
 type Render = {
   results: { markup: string; html?: string; error?: string }[];
@@ -17,7 +17,6 @@ type NoJs = {
   after?: { url: string; pages: number; body: string };
   errors: string[];
 };
-type Audit = { errors: string[]; violations: string[]; info: Record<string, unknown> };
 
 const cli = (args: string[], stdin?: string) => executeServerCommand<Cli, object>('ssr-cli', { args, stdin });
 
@@ -181,7 +180,7 @@ describe('server output with JavaScript disabled', () => {
     expect(result.after!.body).to.include('POST');
     expect(result.after!.body).to.include('login_hint=marie&provider=franceconnect');
     const hydrated = await page('js-submit', markup, { after: '<script type="module" src="/dist/cdn/franceconnect-elements.js"></script>' });
-    const { errors, info } = await executeServerCommand<Audit, object>('audit-page', {
+    const { errors, info } = await auditPage<Record<string, unknown>>({
       url: hydrated,
       ready: `customElements.get('fc-button') !== undefined`,
       axe: false,
@@ -206,7 +205,7 @@ describe('server output with JavaScript disabled', () => {
     const keyboard = await nojs({ url, click: fallback, key: 'Enter' });
     expect(keyboard.after!.body).to.include('login_hint=marie&provider=franceconnect');
     const hydrated = await page('js-block-submit', markup, { after: '<script type="module" src="/dist/cdn/franceconnect-elements.js"></script>' });
-    const { errors, info } = await executeServerCommand<Audit, object>('audit-page', {
+    const { errors, info } = await auditPage<Record<string, unknown>>({
       url: hydrated,
       ready: `customElements.get('fc-login-block') !== undefined && document.querySelector('fc-login-block').hasUpdated`,
       axe: false,
@@ -251,7 +250,7 @@ describe('hydration by the CDN bundle', () => {
       '<header><fc-account profile-href="/profil" logout-href="/logout" identity=\'{"given_name":"Marie Anne","family_name":"CLÉMENT"}\'></fc-account></header><main><h1>Connexion</h1><fc-login-block href="/test/pages/landed.html" theme="light"><a href="/inscription">Créer mon compte</a></fc-login-block><fc-button id="b" theme="dark" href="/x"></fc-button><fc-separator></fc-separator></main>',
       { after: '<script type="module" src="/dist/cdn/franceconnect-elements.js"></script>' },
     );
-    const { errors, violations, info } = await executeServerCommand<Audit, object>('audit-page', {
+    const { errors, violations, info } = await auditPage<Record<string, unknown>>({
       url,
       ready: `customElements.get('fc-login-block') !== undefined`,
       inspect: `(async () => {

@@ -1,11 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
-
-interface Audit {
-  errors: string[];
-  violations: string[];
-  info: number;
-}
+import { auditPage } from './helpers.js';
 
 // Every story of the static Storybook build (npm run build-storybook), opened on its
 // own and checked with axe: the a11y addon is set to fail on violations, and this is
@@ -31,7 +25,7 @@ describe('Storybook: every story passes axe', () => {
 
   for (const story of stories) {
     it(`${story.title} › ${story.name}`, async () => {
-      const { errors, violations, info } = await executeServerCommand<Audit, object>('audit-page', {
+      const { errors, violations, info } = await auditPage<number>({
         url: `/storybook-static/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`,
         ready,
         // What the a11y addon checks: the story, not Storybook's bare iframe page.
