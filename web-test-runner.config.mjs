@@ -309,6 +309,20 @@ function ssrCommands() {
           for (const [key, selector] of Object.entries(payload.texts ?? {})) {
             texts[key] = (await tab.locator(selector).first().innerText()).trim();
           }
+          // What a keyboard user reaches: the focused element after each Tab, named by
+          // tag, first class and id, looking into shadow roots.
+          const focus = [];
+          for (let i = 0; i < (payload.tabs ?? 0); i += 1) {
+            await tab.keyboard.press('Tab');
+            focus.push(
+              await tab.evaluate(() => {
+                let el = document.activeElement;
+                while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+                if (!el || el === document.body) return null;
+                return `${el.localName}${el.classList[0] ? `.${el.classList[0]}` : ''}${el.id ? `#${el.id}` : ''}`;
+              }),
+            );
+          }
           let after;
           if (payload.click) {
             const pages = context.pages().length;
@@ -317,7 +331,7 @@ function ssrCommands() {
             await tab.waitForLoadState('load');
             after = { url: tab.url(), pages: context.pages().length - pages, body: (await tab.locator('body').innerText()).trim() };
           }
-          return { boxes, styles, texts, after, errors };
+          return { boxes, styles, texts, focus, after, errors };
         } finally {
           await context.close();
         }

@@ -41,12 +41,15 @@ const dsfr = join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist')
  * - <fc-account> taking the width its row needs in the DSFR header (an invisible copy of
  *   the row sizes it) and <fc-login-block name value> submitting without JavaScript
  *   (the block passes the server's submit button down to its button): CDN 21,437 →
- *   21,530, fc-login-block page 14,549 → 14,567, fc-account page 10,186 → 10,274.
+ *   21,530, fc-login-block page 14,549 → 14,567, fc-account page 10,186 → 10,274;
+ * - a server-rendered button kept out of the Tab order until its module runs (the
+ *   keyboard meets only the control that works without JavaScript): CDN → 21,553,
+ *   fc-button page 11,860 → 11,890, fc-login-block page → 14,592.
  */
 export const BUDGETS = {
-  cdn: 21540,
-  'fc-button page': 11860,
-  'fc-login-block page': 14570,
+  cdn: 21560,
+  'fc-button page': 11890,
+  'fc-login-block page': 14600,
   'fc-account page': 10280,
 };
 

@@ -14,6 +14,7 @@ type NoJs = {
   boxes: Record<string, Box | null>;
   styles: Record<string, string>;
   texts: Record<string, string>;
+  focus: (string | null)[];
   after?: { url: string; pages: number; body: string };
   errors: string[];
 };
@@ -172,6 +173,19 @@ describe('server output with JavaScript disabled', () => {
     expect(new URL(keyboard.after!.url).pathname).to.equal('/test/pages/landed.html');
   });
 
+  itIn(['chromium'], 'the keyboard meets each button once without JavaScript: the control that works, never the inert one under it (Chromium: Playwright opens a context with JavaScript off)', async () => {
+    const url = await page(
+      'nojs-tab',
+      '<a id="before" href="/avant">Avant</a>' +
+        '<fc-button href="/test/pages/landed.html"></fc-button>' +
+        '<form action="/test/echo" method="post"><fc-button name="provider" value="franceconnect"></fc-button></form>' +
+        '<fc-login-block href="/test/pages/landed.html" no-heading></fc-login-block>' +
+        '<a id="after" href="/apres">Après</a>',
+    );
+    const { focus } = await nojs({ url, tabs: 6 });
+    expect(focus).to.deep.equal(['a#before', 'a.nojs', 'button', 'a.nojs', 'a', 'a#after']);
+  });
+
   itIn(['chromium'], 'a button with name and value submits its form with name=value without JavaScript; gone once the module runs (Chromium: Playwright opens a context with JavaScript off)', async () => {
     const markup =
       '<form action="/test/echo" method="post"><input name="login_hint" value="marie"><fc-button name="provider" value="franceconnect"></fc-button></form>';
@@ -274,6 +288,8 @@ describe('hydration by the CDN bundle', () => {
           activated,
           nojs,
           box: [inner.getBoundingClientRect().width, inner.getBoundingClientRect().height],
+          // Out of the Tab order while it could do nothing; back in once hydrated.
+          tabindex: [inner, b].map((el) => el.shadowRoot.querySelector('button').getAttribute('tabindex')),
         };
       })()`,
     });
@@ -282,6 +298,7 @@ describe('hydration by the CDN bundle', () => {
     expect(info).to.deep.include({ blockButtons: 1, buttons: 1, headings: 1, separators: 1, nojs: 'none' });
     expect(info.activated).to.match(/\/test\/pages\/landed\.html$/);
     expect(info.box).to.deep.equal([209, 56]);
+    expect(info.tabindex).to.deep.equal([null, null]);
     // theme="system" rendered by CSS on the server, resolved by the module once hydrated.
     expect(info.separatorClass).to.equal('or light');
   });

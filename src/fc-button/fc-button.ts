@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { FcElement, reflectText } from '../shared/element.js';
 import { logoPaths, logoViewBox, plusPaths, plusViewBox } from '../generated/logos.js';
 import { BRAND, BRAND_PLUS, DATA, LOGIN } from '../shared/texts.js';
@@ -208,6 +208,12 @@ export class FcButton extends FcElement {
     if (changed.has('href')) safeHref(this, this.href);
   }
 
+  protected override firstUpdated() {
+    // The module runs: the inner button works now, and takes its place in the Tab order
+    // (see render(); hydration keeps the server's attribute, so it is removed here).
+    this.renderRoot.querySelector('.button')?.removeAttribute('tabindex');
+  }
+
   protected override updated() {
     if (scaleChecks.size === 0) setTimeout(checkScales);
     scaleChecks.add(this);
@@ -309,8 +315,11 @@ export class FcButton extends FcElement {
     // Without JavaScript a shadow root's button cannot submit the page's form either:
     // franceconnect-elements/ssr puts a real submit button (name=value) in the light DOM,
     // shown here over the button until the module runs.
+    // Server-rendered, the inner button is out of the Tab order: until the module runs it
+    // does nothing, and the keyboard meets only the link or submit button laid over it.
     return html`${nojs}<slot name="fc-nojs"></slot><button
       type="button"
+      tabindex=${isServer ? '-1' : nothing}
       lang="fr"
       class=${`button ${theme}${this.plus ? ' plus' : ''}`}
       aria-label=${`${first} ${brand}`}
