@@ -263,6 +263,13 @@ function ssrCommands() {
           );
         });
       }
+      if (command === 'ssr-vue') {
+        return new Promise((resolve, reject) => {
+          execFile(process.execPath, ['test/ssr/vue-render.mjs'], { timeout: 60000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
+            error ? reject(new Error(stderr || String(error))) : resolve(JSON.parse(stdout)),
+          );
+        });
+      }
       if (command === 'ssr-react') {
         return new Promise((resolve, reject) => {
           execFile(process.execPath, ['test/ssr/react-render.mjs', ...(payload.lit ? ['lit'] : [])], { timeout: 60000 }, (error, stdout, stderr) =>

@@ -115,6 +115,26 @@ describe('React’s renderToString of the /react wrappers (Node)', () => {
   });
 });
 
+describe('Vue’s server renderer (Nuxt), then franceconnect-elements/ssr (Node)', () => {
+  itIn(['chromium'], 'keeps the bindings as attributes, drops a false boolean, takes identity as JSON; the elements then render from them (runs in Node: once, in the Chromium pass)', async () => {
+    const { html, lit, printed } = await executeServerCommand<{ html: string; lit: string; printed: string[] }, object>('ssr-vue', {});
+    expect(printed).to.deep.equal([]);
+    expect(html).to.include('<fc-button href="/login" theme="dark" plus id="b"></fc-button>');
+    // :disabled="false" writes no attribute: a false boolean does not disable the button.
+    expect(html).to.include('<fc-button href="/auth/franceconnect/login" variant="data" id="c"></fc-button>');
+    expect(html).to.include('<fc-login-block href="/auth/franceconnect/login" heading-level="3" section="inscription">');
+    expect(html).to.include('identity="{&quot;given_name&quot;:&quot;Marie Anne&quot;,&quot;family_name&quot;:&quot;CLÉMENT&quot;}"');
+    // The same HTML through renderToString: every element with its shadow DOM, from the attributes Vue wrote.
+    // (Booleans: a failure would print 40 KB of HTML.)
+    const has = (what: string | RegExp) => (typeof what === 'string' ? lit.includes(what) : what.test(lit));
+    expect(has(/<fc-button\s+href="\/login" theme="dark" plus id="b"[^>]*><template shadowroot="open" shadowrootmode="open"/), 'fc-button#b with its shadow DOM').to.equal(true);
+    expect(has('Récupérer ses données avec'), 'variant="data"').to.equal(true);
+    expect(has('<h3 class="heading" part="heading">'), 'heading-level="3"').to.equal(true);
+    expect(has('<fc-separator'), 'the "OU" line: the block has other ways in').to.equal(true);
+    expect(has('<span part="name" class="name"><!--lit-part-->Marie Anne CLÉMENT'), 'the name, read from the JSON identity').to.equal(true);
+  });
+});
+
 describe('server output with JavaScript disabled', () => {
   itIn(['chromium'], 'paints the block exactly: 209 × 56 button in the theme’s colours, texts, link 8 px under it, "OU", slotted form (Chromium: Playwright opens a context with JavaScript off)', async () => {
     const url = await page(
