@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { FcIdentity, FcLoginBlock, FcProfileForm } from '../src/index.js';
 import identities from './fixtures/identities.json' with { type: 'json' };
 import { editProfileField } from './helpers.js';
-import { buttonRoundTrips, identityRoundTrips, type Bound, type Framework } from './framework-bindings.js';
+import { frames, pageRoundTrips, type Framework } from './framework-bindings.js';
 
 // The Angular component of test/frameworks/angular-app.ts, built against dist/.
 const { mountAngular } = (await import('../.test-build/angular-app.js' as string)) as typeof import('./frameworks/angular-app.js');
@@ -71,28 +71,11 @@ describe('Angular: CUSTOM_ELEMENTS_SCHEMA, property and event bindings', () => {
       },
       async settle() {
         await page.settle();
-        for (let i = 0; i < 2; i += 1) {
-          await new Promise((r) => setTimeout(r));
-          await new Promise((r) => requestAnimationFrame(r));
-        }
+        await frames();
       },
     };
-    const bound = (id: string, binding: Bound['binding']): Bound => ({ el: container.querySelector(id)!, binding });
     try {
-      await framework.settle();
-      await buttonRoundTrips(framework, [
-        bound('#ng-block', 'property'),
-        bound('#ng-button', 'property'),
-        bound('#ng-button-attr', 'attribute'),
-        bound('#ng-block-attr', 'attribute'),
-      ]);
-      await identityRoundTrips(
-        framework,
-        [bound('#ng-profile', 'property'), bound('#ng-profile-attr', 'attribute')],
-        'identity',
-        usage_name,
-        simple,
-      );
+      await pageRoundTrips(framework, container, 'ng', usage_name, simple);
     } finally {
       page.destroy();
     }

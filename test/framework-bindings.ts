@@ -188,3 +188,23 @@ export async function identityRoundTrips(
     });
   }
 }
+
+/** Two timer turns and two frames: what a framework's scheduler needs to flush, and the elements to update. */
+export async function frames() {
+  for (let i = 0; i < 2; i += 1) {
+    await new Promise((r) => setTimeout(r));
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+}
+
+/**
+ * Every round trip on a framework's test page, whose elements are `#<prefix>-block`,
+ * `-button`, `-button-attr`, `-block-attr` (disabled, plus, variant, theme, href) and
+ * `-profile`, `-profile-attr` (identity: to `other` and back to `initial`).
+ */
+export async function pageRoundTrips(framework: Framework, container: Element, prefix: string, other: FcIdentity, initial: FcIdentity) {
+  const bound = (id: string, binding: Bound['binding']): Bound => ({ el: container.querySelector(`#${prefix}-${id}`)!, binding });
+  await framework.settle();
+  await buttonRoundTrips(framework, [bound('block', 'property'), bound('button', 'property'), bound('button-attr', 'attribute'), bound('block-attr', 'attribute')]);
+  await identityRoundTrips(framework, [bound('profile', 'property'), bound('profile-attr', 'attribute')], 'identity', other, initial);
+}

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { FcAccount, FcIdentity, FcLoginBlock, FcProfileForm } from '../src/index.js';
 import identities from './fixtures/identities.json' with { type: 'json' };
 import { editProfileField } from './helpers.js';
-import { BASE, buttonRoundTrips, identityRoundTrips, type Bound, type Framework } from './framework-bindings.js';
+import { BASE, frames, pageRoundTrips, type Framework } from './framework-bindings.js';
 // Demo.vue compiled by @vitejs/plugin-vue against dist/ (see test/frameworks).
 const { mountVue } = (await import('../.test-build/vue-app.js' as string)) as typeof import('./frameworks/vue-app.js');
 
@@ -84,28 +84,11 @@ describe('Vue 3: a single-file component using the tags', () => {
         (page.state as Record<string, unknown>)[name] = value;
       },
       async settle() {
-        for (let i = 0; i < 2; i += 1) {
-          await new Promise((r) => setTimeout(r));
-          await new Promise((r) => requestAnimationFrame(r));
-        }
+        await frames();
       },
     };
-    const bound = (id: string, binding: Bound['binding']): Bound => ({ el: container.querySelector(id)!, binding });
     try {
-      await framework.settle();
-      await buttonRoundTrips(framework, [
-        bound('#vue-block', 'property'),
-        bound('#vue-button', 'property'),
-        bound('#vue-button-attr', 'attribute'),
-        bound('#vue-block-attr', 'attribute'),
-      ]);
-      await identityRoundTrips(
-        framework,
-        [bound('#vue-profile', 'property'), bound('#vue-profile-attr', 'attribute')],
-        'identity',
-        born_abroad,
-        simple,
-      );
+      await pageRoundTrips(framework, container, 'vue', born_abroad, simple);
     } finally {
       page.unmount();
     }
