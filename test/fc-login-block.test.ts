@@ -194,8 +194,9 @@ describe('<fc-login-block>: texts, link and separator', () => {
   });
 
   for (const theme of ['light', 'dark'] as const) {
-    // WebKit, like Safari by default, leaves links out of the Tab order.
-    itIn(['chromium', 'firefox'], `${theme}: DSFR colours for sentence, link and separator; link hover and focus (not WebKit: Tab skips links there, as in Safari by default)`, async () => {
+    // WebKit: Tab reaches links as in Safari with "Press Tab to highlight each item on a
+    // webpage" (web-test-runner.config.mjs).
+    it(`${theme}: DSFR colours for sentence, link and separator; link hover and focus`, async () => {
       const { el } = await page({ theme });
       const colours = SPEC_COLOURS[theme];
       expect(hex(getComputedStyle(partOf(el, 'description')).color)).to.equal(colours.sentence);

@@ -79,12 +79,19 @@ export function engine(): Promise<Engine> {
 
 /**
  * Resizes the viewport in any engine (WebKit: by sizing the window); throws if the page
- * did not get that size, so a geometry test cannot pass at the wrong width.
+ * did not get that size, so a geometry test cannot pass at the wrong width, or if the
+ * window lost the keyboard focus on the way.
  */
 export async function setViewport(size: { width: number; height: number }): Promise<void> {
+  const focused = document.hasFocus();
   const ok = await executeServerCommand<boolean, typeof size>('fc-viewport', size);
   if (!ok || window.innerWidth !== size.width) {
     throw new Error(`could not set the viewport to ${size.width} × ${size.height} (now ${window.innerWidth} × ${window.innerHeight})`);
+  }
+  // A window that lost the keyboard focus shows no focus ring any more: the keyboard
+  // tests after this one would fail for a reason that is not theirs.
+  if (focused && !document.hasFocus()) {
+    throw new Error(`the window lost the keyboard focus when its viewport became ${size.width} × ${size.height}`);
   }
 }
 
