@@ -176,3 +176,58 @@ export async function resetMouse(): Promise<void> {
   // The bottom-right corner: fixtures render at the top, so nothing is under it.
   await sendMouse({ type: 'move', position: [window.innerWidth - 1, window.innerHeight - 1] });
 }
+
+/** A page of a given viewport width: the test window itself, or a page in an <iframe>. */
+export interface NarrowPage {
+  /** The page's window: `innerWidth` is the asked width. */
+  win: Window & typeof globalThis;
+  doc: Document;
+  /** Where to render, in that page (removed by close()). */
+  root: HTMLElement;
+  /** 'window' when the test window itself got that size, 'iframe' otherwise. */
+  how: 'window' | 'iframe';
+  /** Removes the iframe or the root (the window's size is the test's afterEach to restore). */
+  close(): void;
+}
+
+/**
+ * A page whose layout viewport is `width` × `height` CSS px, with the element modules of
+ * `modules` (URLs) loaded in it. The test window is resized when it can; WebKitGTK's
+ * window cannot be narrower than 447 px, so for a phone's 320 px the page is a same-origin
+ * document in an <iframe> of that size instead: its own viewport, which media and
+ * container queries follow, with its own copy of the elements defined from the same
+ * sources. Either way, the caller renders into `root` and measures against `win` and `doc`.
+ */
+export async function narrowPage(size: { width: number; height: number }, modules: string[]): Promise<NarrowPage> {
+  try {
+    await setViewport(size);
+    const root = document.body.appendChild(document.createElement('div'));
+    return { win: window as Window & typeof globalThis, doc: document, root, how: 'window', close: () => root.remove() };
+  } catch (error) {
+    // The window got the width but something else went wrong: that is the test's failure.
+    if (window.innerWidth === size.width) throw error;
+  }
+  const frame = document.createElement('iframe');
+  frame.title = `page de ${size.width} px`;
+  frame.style.cssText = `display:block;border:0;inline-size:${size.width}px;block-size:${size.height}px`;
+  const imports = modules.map((m) => `import ${JSON.stringify(m)};`).join('');
+  // The page signals once its modules ran: it then has the elements defined.
+  frame.srcdoc = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>page</title><script type="module">${imports}parent.postMessage('fc-narrow-page-ready', '*');</script></head><body></body></html>`;
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the ${size.width} px page did not load ${modules.join(', ')}`)), 10000);
+    window.addEventListener('message', function listen(event) {
+      if (event.source !== frame.contentWindow || event.data !== 'fc-narrow-page-ready') return;
+      window.removeEventListener('message', listen);
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  document.body.append(frame);
+  await ready;
+  const win = frame.contentWindow as Window & typeof globalThis;
+  if (win.innerWidth !== size.width) {
+    throw new Error(`the page in the iframe is ${win.innerWidth} px wide, not ${size.width}`);
+  }
+  const doc = frame.contentDocument!;
+  return { win, doc, root: doc.body, how: 'iframe', close: () => frame.remove() };
+}
