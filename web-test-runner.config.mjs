@@ -270,6 +270,32 @@ function pageCommands() {
         else return setWebDriverViewport(driver, payload);
         return true;
       }
+      // Presses Control+C, the copy shortcut on Linux, as a user does: a keyboard chord,
+      // which the runner's sendKeys cannot send over WebDriver classic (press/type only).
+      if (command === 'fc-copy-shortcut') {
+        if (type === 'playwright') await page.keyboard.press('Control+c');
+        else if (type === 'puppeteer') {
+          await page.keyboard.down('Control');
+          await page.keyboard.press('c');
+          await page.keyboard.up('Control');
+        } else {
+          const control = '\uE009';
+          await driver.performActions([
+            {
+              type: 'key',
+              id: 'fc-keyboard',
+              actions: [
+                { type: 'keyDown', value: control },
+                { type: 'keyDown', value: 'c' },
+                { type: 'keyUp', value: 'c' },
+                { type: 'keyUp', value: control },
+              ],
+            },
+          ]);
+          await driver.releaseActions();
+        }
+        return true;
+      }
       // Emulates prefers-color-scheme / forced-colors. Only Chromium's CDP can: WebDriver
       // BiDi (Firefox) and WebDriver classic (WebKit) have no such command. Answers
       // whether the emulation happened, so a test can say what it could not check.

@@ -1,9 +1,9 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import '../src/define/fc-profile-form.js';
 import type { FcProfileForm, FcIdentity } from '../src/define/fc-profile-form.js';
-import { SPEC_COLOURS, captureConsole, countSubmits, editProfileField, narrowPage, setViewport, itIn } from './helpers.js';
+import { SPEC_COLOURS, captureConsole, countSubmits, editProfileField, narrowPage, pressCopyShortcut, resetMouse, setViewport, itIn } from './helpers.js';
 // A verbatim copy of the shared fixtures (fictional people, hostile ones included).
 import fixtures from './fixtures/identities.json' with { type: 'json' };
 
@@ -43,6 +43,20 @@ async function inForm(identity: FcIdentity | null, theme = 'light') {
     submitted.push([...new FormData(form)] as Array<[string, string]>);
   });
   return { form, el, submitted, data: () => Object.fromEntries(new FormData(form)) };
+}
+
+/** Scrolls `el` into the middle of the viewport and waits until the page stops scrolling. */
+async function inViewAndStill(el: Element) {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  for (let attempt = 0; attempt < 40; attempt += 1) {
+    const before = window.scrollY;
+    await frame();
+    await new Promise((r) => setTimeout(r, 50));
+    const box = el.getBoundingClientRect();
+    if (window.scrollY === before && box.top >= 0 && box.bottom <= window.innerHeight) return;
+    if (window.scrollY === before) el.scrollIntoView({ block: 'center' });
+  }
+  throw new Error('the page kept scrolling, or the text stayed out of view');
 }
 
 /** Types into an editable field as a user would. */
@@ -344,17 +358,51 @@ describe('<fc-profile-form>: reset, disabled, events, keyboard', () => {
     ]);
   });
 
-  // WebKit's document.getSelection() does not report a selection inside a shadow tree.
-  itIn(['chromium', 'firefox'], 'locked values can be selected and copied (not WebKit: getSelection() does not see into shadow trees)', async () => {
+  // A real drag and a real Control+C, read through the standard composed-selection API.
+  it('locked values can be selected with the mouse and copied', async () => {
     const { el } = await inForm(IDENTITIES.simple);
+    const style = getComputedStyle(locked(el, 'family_name'));
+    // WebKit knows the property by its prefixed name only.
+    expect(style.getPropertyValue('user-select') || style.getPropertyValue('-webkit-user-select')).to.equal('text');
     const text = locked(el, 'family_name').querySelector('span')!;
-    const range = document.createRange();
-    range.selectNodeContents(text);
-    const selection = document.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-    expect(selection.toString()).to.equal('CLÉMENT');
-    expect(getComputedStyle(locked(el, 'family_name')).userSelect).to.equal('text');
+    // In view, and still: WebKit may still be scrolling the page after an earlier test
+    // (it went on moving for half a second), and the drag is aimed at where the text is.
+    await inViewAndStill(text);
+    const copies: Array<{ from: EventTarget; prevented: boolean }> = [];
+    const onCopy = (e: Event) => {
+      const from = e.composedPath()[0];
+      // Read once every listener had its say: a prevented copy puts nothing on the clipboard.
+      setTimeout(() => copies.push({ from, prevented: e.defaultPrevented }));
+    };
+    document.addEventListener('copy', onCopy);
+    try {
+      // A user drags across the value, from just before it to just after it.
+      const box = text.getBoundingClientRect();
+      const y = Math.round(box.top + box.height / 2);
+      await sendMouse({ type: 'move', position: [Math.floor(box.left) - 2, y] });
+      await sendMouse({ type: 'down' });
+      await sendMouse({ type: 'move', position: [Math.ceil(box.right) + 4, y] });
+      await sendMouse({ type: 'up' });
+      // The selection as the shadow tree has it: getComposedRanges(), the standard way to
+      // read a selection inside a shadow tree, in every engine (getSelection()'s own range
+      // is not meant to point into one, and WebKit's does not).
+      const selection = document.getSelection() as Selection & {
+        getComposedRanges(options: { shadowRoots: ShadowRoot[] }): StaticRange[];
+      };
+      const [selected] = selection.getComposedRanges({ shadowRoots: [el.shadowRoot!] });
+      const range = document.createRange();
+      range.setStart(selected.startContainer, selected.startOffset);
+      range.setEnd(selected.endContainer, selected.endOffset);
+      expect(range.toString().trim()).to.equal('CLÉMENT');
+      await pressCopyShortcut();
+      await waitUntil(() => copies.length > 0, 'Control+C copies');
+      expect(copies[0].from, 'copied from the value').to.equal(text);
+      expect(copies[0].prevented, 'the element lets the copy happen').to.equal(false);
+    } finally {
+      document.removeEventListener('copy', onCopy);
+      await sendMouse({ type: 'up' }).catch(() => undefined);
+      await resetMouse();
+    }
   });
 });
 

@@ -231,3 +231,8 @@ export async function narrowPage(size: { width: number; height: number }, module
   const doc = frame.contentDocument!;
   return { win, doc, root: doc.body, how: 'iframe', close: () => frame.remove() };
 }
+
+/** Presses Control+C (the copy shortcut on Linux) through the driver, as a user does, in any engine. */
+export async function pressCopyShortcut(): Promise<void> {
+  await executeServerCommand('fc-copy-shortcut');
+}
