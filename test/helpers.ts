@@ -1,3 +1,4 @@
+import { waitUntil } from '@open-wc/testing';
 import { executeServerCommand, resetMouse as resetMouseCommand, sendMouse } from '@web/test-runner-commands';
 import { computeAccessibleName, getRole } from 'dom-accessibility-api';
 
@@ -235,4 +236,18 @@ export async function narrowPage(size: { width: number; height: number }, module
 /** Presses Control+C (the copy shortcut on Linux) through the driver, as a user does, in any engine. */
 export async function pressCopyShortcut(): Promise<void> {
   await executeServerCommand('fc-copy-shortcut');
+}
+
+/**
+ * Waits until `frame` shows the page at `path`, loaded, and returns its window. An
+ * <iframe> first holds an initial about:blank that is already "complete": WebKit lets a
+ * test see it, and a test that took it for the page waited for elements that never came.
+ */
+export async function framedWindow(frame: HTMLIFrameElement, path: string): Promise<Window & typeof globalThis> {
+  await waitUntil(
+    () => frame.contentWindow?.location.pathname === path && frame.contentDocument?.readyState === 'complete',
+    `${path} did not load in its frame`,
+    { timeout: 10000 },
+  );
+  return frame.contentWindow as Window & typeof globalThis;
 }
