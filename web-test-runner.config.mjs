@@ -71,7 +71,11 @@ async function launcher() {
     logLevel: 'error',
     capabilities: {
       browserName: 'MiniBrowser',
-      'webkitgtk:browserOptions': { binary: found.browser, args: ['--automation'] },
+      // --enable-tabs-to-links: Tab reaches links (buttons always), as in Safari with
+      // "Press Tab to highlight each item on a webpage" (Settings > Advanced), how keyboard
+      // users browse there. It is WebKitGTK's default; set here so the keyboard tests do
+      // not depend on a default. Without it, Safari users reach links with Option-Tab.
+      'webkitgtk:browserOptions': { binary: found.browser, args: ['--automation', '--enable-tabs-to-links=true'] },
       'wdio:enforceWebDriverClassic': true,
     },
   });
@@ -87,13 +91,31 @@ async function launcher() {
 }
 const { browser, concurrency } = await launcher();
 
-/** WebDriver (WebKit): sizes the window so that the page's viewport is `width` × `height`. */
+/**
+ * WebDriver (WebKit): sizes the window so that the page's viewport is `width` × `height`.
+ *
+ * The window is also kept under the X pointer. On a display with no window manager
+ * (the private Xvfb), the keyboard focus follows the pointer, which Xvfb puts at the centre
+ * of the screen and nothing moves (WebDriver's mouse actions are synthesised inside
+ * WebKit). A window shrunk from the top-left corner left the pointer outside and lost the
+ * focus: the page stopped matching :focus and :focus-visible, as a window in the
+ * background does, and every keyboard test after it saw no focus ring. Centred on the
+ * pointer, the window keeps the focus, as a person's window does while they resize it.
+ */
 async function setWebDriverViewport(driver, { width, height }) {
+  const [screenWidth, screenHeight] = await driver.execute(() => [screen.width, screen.height]);
+  const place = (outerWidth, outerHeight) => [
+    Math.max(0, Math.round(screenWidth / 2 - outerWidth / 2)),
+    Math.max(0, Math.round(screenHeight / 2 - outerHeight / 2)),
+  ];
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const [innerWidth, innerHeight] = await driver.execute(() => [window.innerWidth, window.innerHeight]);
-    if (innerWidth === width && innerHeight === height) return true;
     const rect = await driver.getWindowRect();
-    await driver.setWindowRect(null, null, rect.width + width - innerWidth, rect.height + height - innerHeight);
+    const [x, y] = place(rect.width, rect.height);
+    if (innerWidth === width && innerHeight === height && rect.x === x && rect.y === y) return true;
+    const outerWidth = rect.width + width - innerWidth;
+    const outerHeight = rect.height + height - innerHeight;
+    await driver.setWindowRect(...place(outerWidth, outerHeight), outerWidth, outerHeight);
   }
   const [innerWidth, innerHeight] = await driver.execute(() => [window.innerWidth, window.innerHeight]);
   return innerWidth === width && innerHeight === height;
@@ -196,6 +218,32 @@ function pageCommands() {
         if (type === 'playwright') await page.setViewportSize(payload);
         else if (type === 'puppeteer') await page.setViewport(payload);
         else return setWebDriverViewport(driver, payload);
+        return true;
+      }
+      // Presses Control+C, the copy shortcut on Linux, as a user does: a keyboard chord,
+      // which the runner's sendKeys cannot send over WebDriver classic (press/type only).
+      if (command === 'fc-copy-shortcut') {
+        if (type === 'playwright') await page.keyboard.press('Control+c');
+        else if (type === 'puppeteer') {
+          await page.keyboard.down('Control');
+          await page.keyboard.press('c');
+          await page.keyboard.up('Control');
+        } else {
+          const control = '\uE009';
+          await driver.performActions([
+            {
+              type: 'key',
+              id: 'fc-keyboard',
+              actions: [
+                { type: 'keyDown', value: control },
+                { type: 'keyDown', value: 'c' },
+                { type: 'keyUp', value: 'c' },
+                { type: 'keyUp', value: control },
+              ],
+            },
+          ]);
+          await driver.releaseActions();
+        }
         return true;
       }
       // Emulates prefers-color-scheme / forced-colors. Only Chromium's CDP can: WebDriver

@@ -1,3 +1,4 @@
+import { waitUntil } from '@open-wc/testing';
 import { executeServerCommand, resetMouse as resetMouseCommand, sendMouse } from '@web/test-runner-commands';
 import { computeAccessibleName, getRole } from 'dom-accessibility-api';
 
@@ -79,12 +80,19 @@ export function engine(): Promise<Engine> {
 
 /**
  * Resizes the viewport in any engine (WebKit: by sizing the window); throws if the page
- * did not get that size, so a geometry test cannot pass at the wrong width.
+ * did not get that size, so a geometry test cannot pass at the wrong width, or if the
+ * window lost the keyboard focus on the way.
  */
 export async function setViewport(size: { width: number; height: number }): Promise<void> {
+  const focused = document.hasFocus();
   const ok = await executeServerCommand<boolean, typeof size>('fc-viewport', size);
   if (!ok || window.innerWidth !== size.width) {
     throw new Error(`could not set the viewport to ${size.width} × ${size.height} (now ${window.innerWidth} × ${window.innerHeight})`);
+  }
+  // A window that lost the keyboard focus shows no focus ring any more: the keyboard
+  // tests after this one would fail for a reason that is not theirs.
+  if (focused && !document.hasFocus()) {
+    throw new Error(`the window lost the keyboard focus when its viewport became ${size.width} × ${size.height}`);
   }
 }
 
@@ -272,4 +280,78 @@ export async function auditPage<T = unknown>(request: PageAuditRequest): Promise
   } finally {
     frame.remove();
   }
+}
+
+/** A page of a given viewport width: the test window itself, or a page in an <iframe>. */
+export interface NarrowPage {
+  /** The page's window: `innerWidth` is the asked width. */
+  win: Window & typeof globalThis;
+  doc: Document;
+  /** Where to render, in that page (removed by close()). */
+  root: HTMLElement;
+  /** 'window' when the test window itself got that size, 'iframe' otherwise. */
+  how: 'window' | 'iframe';
+  /** Removes the iframe or the root (the window's size is the test's afterEach to restore). */
+  close(): void;
+}
+
+/**
+ * A page whose layout viewport is `width` × `height` CSS px, with the element modules of
+ * `modules` (URLs) loaded in it. The test window is resized when it can; WebKitGTK's
+ * window cannot be narrower than 447 px, so for a phone's 320 px the page is a same-origin
+ * document in an <iframe> of that size instead: its own viewport, which media and
+ * container queries follow, with its own copy of the elements defined from the same
+ * sources. Either way, the caller renders into `root` and measures against `win` and `doc`.
+ */
+export async function narrowPage(size: { width: number; height: number }, modules: string[]): Promise<NarrowPage> {
+  try {
+    await setViewport(size);
+    const root = document.body.appendChild(document.createElement('div'));
+    return { win: window as Window & typeof globalThis, doc: document, root, how: 'window', close: () => root.remove() };
+  } catch (error) {
+    // The window got the width but something else went wrong: that is the test's failure.
+    if (window.innerWidth === size.width) throw error;
+  }
+  const frame = document.createElement('iframe');
+  frame.title = `page de ${size.width} px`;
+  frame.style.cssText = `display:block;border:0;inline-size:${size.width}px;block-size:${size.height}px`;
+  const imports = modules.map((m) => `import ${JSON.stringify(m)};`).join('');
+  // The page signals once its modules ran: it then has the elements defined.
+  frame.srcdoc = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>page</title><script type="module">${imports}parent.postMessage('fc-narrow-page-ready', '*');</script></head><body></body></html>`;
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the ${size.width} px page did not load ${modules.join(', ')}`)), 10000);
+    window.addEventListener('message', function listen(event) {
+      if (event.source !== frame.contentWindow || event.data !== 'fc-narrow-page-ready') return;
+      window.removeEventListener('message', listen);
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  document.body.append(frame);
+  await ready;
+  const win = frame.contentWindow as Window & typeof globalThis;
+  if (win.innerWidth !== size.width) {
+    throw new Error(`the page in the iframe is ${win.innerWidth} px wide, not ${size.width}`);
+  }
+  const doc = frame.contentDocument!;
+  return { win, doc, root: doc.body, how: 'iframe', close: () => frame.remove() };
+}
+
+/** Presses Control+C (the copy shortcut on Linux) through the driver, as a user does, in any engine. */
+export async function pressCopyShortcut(): Promise<void> {
+  await executeServerCommand('fc-copy-shortcut');
+}
+
+/**
+ * Waits until `frame` shows the page at `path`, loaded, and returns its window. An
+ * <iframe> first holds an initial about:blank that is already "complete": WebKit lets a
+ * test see it, and a test that took it for the page waited for elements that never came.
+ */
+export async function framedWindow(frame: HTMLIFrameElement, path: string): Promise<Window & typeof globalThis> {
+  await waitUntil(
+    () => frame.contentWindow?.location.pathname === path && frame.contentDocument?.readyState === 'complete',
+    `${path} did not load in its frame`,
+    { timeout: 10000 },
+  );
+  return frame.contentWindow as Window & typeof globalThis;
 }
