@@ -75,7 +75,6 @@ export const fcButtonStyles = css`
     block-size: calc(56px * var(--_s));
     padding-block: 0;
     padding-inline: calc(58px * var(--_s)) calc(10px * var(--_s));
-    margin: 0;
     border: 0;
     direction: ltr;
     font-family: Marianne, arial, sans-serif;
