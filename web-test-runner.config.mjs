@@ -10,6 +10,7 @@ import { defaultReporter } from '@web/test-runner';
 import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugin';
 import { CHROME_ARGS } from './scripts/find-chrome.mjs';
 import { ENGINES, findEngine, startWebKitDriver } from './scripts/engines.mjs';
+import { guardBaselines, webdriverElementScreenshot } from './scripts/screenshots.mjs';
 
 // One engine per run: `npm test` runs chromium, firefox and webkit one after the other
 // (scripts/test-engines.mjs); `FC_ENGINE=firefox npx web-test-runner test/x.test.ts`
@@ -85,6 +86,9 @@ async function launcher() {
     await initialize(config);
     browser.name = 'WebKit';
   };
+  // WebKitGTK's element screenshots come back black: the element is cut out of a
+  // screenshot of the window instead (scripts/screenshots.mjs).
+  browser.takeScreenshot = (sessionId, locator) => webdriverElementScreenshot(browser.driver, locator, setWebDriverViewport);
   // One window, one test file at a time: with more, the WebDriver launcher runs files in
   // iframes of one window, and screenshots and mouse positions would be off.
   return { browser, concurrency: 1 };
@@ -447,6 +451,8 @@ export default {
       // Same machine kind, same fonts: a real change moves far more than 0.5 % of pixels.
       failureThreshold: 0.5,
       failureThresholdType: 'percent',
+      // A baseline that is one flat colour (a blank screenshot) is refused.
+      ...guardBaselines(updateBaselines),
     }),
     pageCommands(),
     auditRecorder(),
