@@ -11,6 +11,7 @@ import { visualRegressionPlugin } from '@web/test-runner-visual-regression/plugi
 import { CHROME_ARGS } from './scripts/find-chrome.mjs';
 import { ENGINES, findEngine, startWebKitDriver } from './scripts/engines.mjs';
 import { guardBaselines, webdriverElementScreenshot } from './scripts/screenshots.mjs';
+import { runAxe } from './test/run-axe.js';
 
 // One engine per run: `npm test` runs chromium, firefox and webkit one after the other
 // (scripts/test-engines.mjs); `FC_ENGINE=firefox npx web-test-runner test/x.test.ts`
@@ -158,22 +159,6 @@ async function auditInTab(page, tab, payload) {
   } finally {
     await tab.close();
   }
-}
-
-/** Runs in the audited page. */
-async function runAxe(context) {
-  const target = context ? document.querySelector(context) : document;
-  // Storybook's a11y addon may be running axe in the same page: wait for it.
-  let result;
-  for (let attempt = 0; !result; attempt += 1) {
-    try {
-      result = await globalThis.axe.run(target);
-    } catch (error) {
-      if (attempt > 40 || !String(error).includes('already running')) throw error;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /**

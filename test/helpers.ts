@@ -1,6 +1,7 @@
 import { waitUntil } from '@open-wc/testing';
 import { executeServerCommand, resetMouse as resetMouseCommand, sendMouse } from '@web/test-runner-commands';
 import { computeAccessibleName, getRole } from 'dom-accessibility-api';
+import { runAxe } from './run-axe.js';
 
 /** docs/qualification.md#colours, as hex: what the qualification compares against. */
 export const SPEC_COLOURS = {
@@ -178,7 +179,7 @@ export async function resetMouse(): Promise<void> {
   await sendMouse({ type: 'move', position: [window.innerWidth - 1, window.innerHeight - 1] });
 }
 
-/** What `auditPage` reports: failed requests (and, outside WebKit, console errors), axe violations, `inspect`'s value. */
+/** What `auditPage` reports: failed requests and console errors, axe violations, `inspect`'s value. */
 export interface PageAudit<T = unknown> {
   errors: string[];
   violations: string[];
@@ -227,7 +228,6 @@ export async function auditPage<T = unknown>(request: PageAuditRequest): Promise
     await loaded;
     const win = frame.contentWindow as Window &
       typeof globalThis & {
-        axe?: { run(context: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
         __fcAuditErrors?: string[];
       };
     // The expressions are evaluated here with the frame's globals: a page under a strict
@@ -262,18 +262,7 @@ export async function auditPage<T = unknown>(request: PageAuditRequest): Promise
       const script = win.document.createElement('script');
       script.textContent = await (await fetch('/node_modules/axe-core/axe.min.js')).text();
       win.document.head.append(script);
-      const target = request.context ? win.document.querySelector(request.context) : win.document;
-      // Storybook's a11y addon may be running axe in the same page: wait for it.
-      for (let attempt = 0; ; attempt += 1) {
-        try {
-          const result = await win.axe!.run(target);
-          violations = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-          break;
-        } catch (error) {
-          if (attempt > 40 || !String(error).includes('already running')) throw error;
-          await new Promise((r) => setTimeout(r, 250));
-        }
-      }
+      violations = await runAxe(request.context ?? null, win);
     }
     const info = (request.inspect ? await evaluate(request.inspect) : null) as T;
     return { errors, violations, info };
