@@ -212,6 +212,9 @@ export interface PageAuditRequest {
  * status there), and reads console and page errors from test/audit-recorder.js, which
  * the test server puts first in the page.
  */
+/** axe-core's source, fetched once per test file for the WebKit audits. */
+let axeSource: Promise<string> | undefined;
+
 export async function auditPage<T = unknown>(request: PageAuditRequest): Promise<PageAudit<T>> {
   if (ENGINE !== 'webkit') return executeServerCommand<PageAudit<T>, PageAuditRequest>('audit-page', request);
   const frame = document.createElement('iframe');
@@ -260,7 +263,7 @@ export async function auditPage<T = unknown>(request: PageAuditRequest): Promise
     let violations: string[] = [];
     if (request.axe !== false) {
       const script = win.document.createElement('script');
-      script.textContent = await (await fetch('/node_modules/axe-core/axe.min.js')).text();
+      script.textContent = await (axeSource ??= fetch('/node_modules/axe-core/axe.min.js').then((r) => r.text()));
       win.document.head.append(script);
       violations = await runAxe(request.context ?? null, win);
     }
