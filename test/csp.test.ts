@@ -7,9 +7,9 @@ const rendered = `(() => { const b = document.querySelector('fc-login-block');
   return !!b && !!b.shadowRoot && !!b.shadowRoot.querySelector('fc-button')?.shadowRoot?.querySelector('button'); })()`;
 
 describe('a page with a strict CSP and Trusted Types', () => {
-  it('the README recommends the policy the test page uses', async () => {
-    const readme = await (await fetch('/README.md')).text();
-    expect(readme).to.contain(POLICY);
+  it('the CSP guide (docs/styling-and-csp.md) recommends the policy the test page uses', async () => {
+    const guide = await (await fetch('/docs/styling-and-csp.md')).text();
+    expect(guide).to.contain(POLICY);
     const page = await (await fetch('/test/pages/csp-trusted-types.html')).text();
     expect(page).to.contain(`content="${POLICY}"`);
   });
@@ -31,7 +31,7 @@ describe('a page with a strict CSP and Trusted Types', () => {
     expect(info).to.deep.equal({ button: [209, 56], locked: 6 });
   });
 
-  it('without the lit-html policy name, Trusted Types stops the elements (why the README says so)', async () => {
+  it('without the lit-html policy name, Trusted Types stops the elements (why the CSP guide says so)', async () => {
     const { errors } = await auditPage<null>({
       url: '/test/pages/csp-without-lit-policy.html',
       ready: `new Promise((r) => setTimeout(() => r(true), 300))`,

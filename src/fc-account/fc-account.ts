@@ -29,7 +29,7 @@ const clean = (value: string | undefined) => (value ?? '').replace(/\s+/g, ' ').
 const firstLetter = (value: string) => /\p{L}|\p{N}/u.exec(value)?.[0].toLocaleUpperCase('fr') ?? '';
 
 /**
- * The documented display rule (README, "<fc-account>"): `given_name` in full (every
+ * The documented display rule (docs/elements.md, "<fc-account>"): `given_name` in full (every
  * first name), then `preferred_username` (the nom d'usage, the name the person goes
  * by) when it is not blank, else `family_name` (the birth name). White space is
  * collapsed. Null when the identity carries no name at all.

@@ -83,8 +83,8 @@ function checkScales() {
  * @summary The FranceConnect login (or "Récupérer ses données") button.
  *
  * The button exposes no CSS part: its colours, size, label and logo are what the
- * qualification checks, so no page rule may reach them (README, "What a page may
- * still change").
+ * qualification checks, so no page rule may reach them (docs/styling-and-csp.md,
+ * "What a page may still change").
  *
  * @cssproperty [--fc-button-scale=1] - Enlarges the button homothetically (text and
  *   logo included), from 1 to 10: values below 1 are clamped to 1 (the button is never
@@ -102,8 +102,8 @@ export class FcButton extends FcElement {
     ...FcElement.shadowRootOptions,
     delegatesFocus: true,
   };
-  // Declared here rather than with decorators, which cost every page bytes (README,
-  // "Development"); the fields below keep their types and docs.
+  // Declared here rather than with decorators, which cost every page bytes (docs/development.md,
+  // "Why `static properties`, not decorators"); the fields below keep their types and docs.
   static override properties = {
     variant: reflectText,
     plus: { type: Boolean, reflect: true },

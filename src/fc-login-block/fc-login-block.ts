@@ -25,7 +25,7 @@ export type FcLoginBlockSection = (typeof SECTIONS)[number];
 const HEADING_LEVELS = ['2', '3', '4', '5', '6'];
 
 // Plain templates rather than lit/static-html, which would cost every page that loads
-// the block 0.3 KB (README.md#performance).
+// the block 0.3 KB (docs/performance.md).
 const HEADINGS: Record<string, (t: string) => unknown> = {
   2: (t: string) => html`<h2 class="heading" part="heading">${t}</h2>`,
   3: (t: string) => html`<h3 class="heading" part="heading">${t}</h3>`,

@@ -213,7 +213,7 @@ export class FcProfileForm extends FcElement {
   protected override updated() {
     // The fields show `values` (what is submitted) whatever a script wrote into them
     // since the last render. This is what lit/directives/live.js does; done here it
-    // costs every page 0.4 KB less (README.md#performance), and a <select> gets its value once its
+    // costs every page 0.4 KB less (docs/performance.md), and a <select> gets its value once its
     // options exist.
     const fields = this.#fields();
     for (const input of fields) {
