@@ -42,8 +42,12 @@ export function str(value: unknown): string {
 
 /**
  * What every message says: the element the author wrote, a stable code in brackets
- * (search it, or filter the console by it), the message, and the README section
- * that explains the code (README, "Warnings and errors").
+ * (search it, or filter the console by it), the message, and the heading of
+ * docs/warnings.md that explains the code. The link is a path inside the package
+ * (the npm package ships docs/, and the repository has the same path), followed by the
+ * package's name: the one form that leads to the text from node_modules, from a copied
+ * bundle and from the repository alike. test/warnings.test.ts checks that every code
+ * has its heading there.
  */
 function report(el: Element, kind: 'warn' | 'error', code: Code, key: string, message: string): void {
   el = author(el);
@@ -52,11 +56,16 @@ function report(el: Element, kind: 'warn' | 'error', code: Code, key: string, me
   key = `${kind}:${key}`;
   if (keys.has(key)) return;
   keys.add(key);
-  console[kind](`<${el.localName}>: [fc-${code}] ${message} See README.md#fc-${code} (franceconnect-elements).`, el);
+  console[kind](`<${el.localName}>: [fc-${code}] ${message} See docs/warnings.md#fc-${code} (franceconnect-elements).`, el);
 }
 
-/** The stable codes, each a section of the README ("Warnings and errors"). */
-export type Code = 'bad-value' | 'unsafe-url' | 'insecure-url' | 'bad-identity' | 'forbidden-content' | 'missing-link';
+/**
+ * The stable codes, each a heading of docs/warnings.md. A value, not only a type, so
+ * that the test of those headings reads the list from here (bundles drop it: nothing
+ * in the elements uses it at run time).
+ */
+export const CODES = ['bad-value', 'unsafe-url', 'insecure-url', 'bad-identity', 'forbidden-content', 'missing-link'] as const;
+export type Code = (typeof CODES)[number];
 
 /** A value the element cannot honour; it uses a compliant default instead. */
 export const warnOnce = (el: Element, code: Code, key: string, message: string): void => report(el, 'warn', code, key, message);
