@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/index.js';
-import { seed004LoginPage } from './pages/seed-004-login.js';
+import { checklistLoginPage } from './pages/checklist-login.js';
 
 interface Args {
   section: 'connexion' | 'inscription';
@@ -77,13 +77,13 @@ export const InscriptionSombre: Story = {
 export const SansAutreMoyen: Story = { name: 'Seul (sans séparateur)', args: { withOthers: false } };
 
 /** The checklist's mock-up login page: FranceConnect first, the service's own form below "OU". */
-export const PageSeed004: Story = {
+export const PageChecklistLogin: Story = {
   name: 'Page de connexion (maquette de qualification)',
   parameters: { layout: 'fullscreen' },
-  render: () => seed004LoginPage('light'),
+  render: () => checklistLoginPage('light'),
 };
-export const PageSeed004Sombre: Story = {
+export const PageChecklistLoginSombre: Story = {
   name: 'Page de connexion (maquette de qualification), thème sombre',
   parameters: { layout: 'fullscreen' },
-  render: () => seed004LoginPage('dark'),
+  render: () => checklistLoginPage('dark'),
 };

@@ -4,7 +4,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { visualDiff } from '@web/test-runner-visual-regression';
 import '../src/index.js';
 import type { FcButton, FcLoginBlock } from '../src/index.js';
-import { seed004LoginPage } from '../stories/pages/seed-004-login.js';
+import { checklistLoginPage } from '../stories/pages/checklist-login.js';
 import {
   SPEC_COLOURS,
   accessibleDescription,
@@ -503,7 +503,7 @@ describe('the checklist mock-up login page, end to end', () => {
   for (const theme of ['light', 'dark'] as const) {
     it(`${theme}: no warning, axe clean, FranceConnect first in Tab order, as the baseline`, async () => {
       const { result: main, warnings, errors } = await captureConsole(async () => {
-        const root = await fixture<HTMLElement>(seed004LoginPage(theme));
+        const root = await fixture<HTMLElement>(checklistLoginPage(theme));
         const m = root.querySelector('main')!;
         await m.querySelector('fc-login-block')!.updateComplete;
         return m;
@@ -531,7 +531,7 @@ describe('the checklist mock-up login page, end to end', () => {
         'Créer mon compte',
       ]);
       (document.activeElement as HTMLElement | null)?.blur();
-      await visualDiff(main, `seed-004-login-page-${theme}`);
+      await visualDiff(main, `checklist-login-page-${theme}`);
     });
   }
 });

@@ -7,7 +7,7 @@ import '../../src/index.js';
  * service's own e-mail and password form below the separator. Used by the stories
  * and by the tests, so that what designers see is what is checked.
  */
-export const seed004LoginPage = (theme: 'light' | 'dark' = 'light') => html`<div>
+export const checklistLoginPage = (theme: 'light' | 'dark' = 'light') => html`<div>
   <style>
     .fc-demo-page { box-sizing: border-box; max-width: 480px; margin: 0 auto; padding: 24px 16px;
       font-family: arial, sans-serif; color: #161616; background: #ffffff; }
