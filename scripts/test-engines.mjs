@@ -7,7 +7,7 @@
 // `N passed, N failed`, to .test-results/summary.txt (the line CI reads).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { ENGINES, findEngine } from './engines.mjs';
+import { ENGINES, findEngine } from '../test/harness/engines.mjs';
 
 const args = process.argv.slice(2);
 // Engines named on the command line, or in FC_ENGINES (`FC_ENGINES=firefox npm test`).
