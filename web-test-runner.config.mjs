@@ -10,6 +10,7 @@ import { auditCommands, auditRecorder } from './test/harness/audit.mjs';
 import { countReporter } from './test/harness/count-reporter.mjs';
 import { echoRoute } from './test/harness/echo-route.mjs';
 import { ENGINES, findEngine } from './test/harness/engines.mjs';
+import { fileCommands } from './test/harness/files.mjs';
 import { launcher } from './test/harness/launchers.mjs';
 import { pageCommands } from './test/harness/page-commands.mjs';
 import { guardBaselines } from './test/harness/screenshots.mjs';
@@ -56,6 +57,7 @@ export default {
     auditRecorder(),
     echoRoute(),
     ssrCommands(),
+    fileCommands(),
   ],
   reporters: [defaultReporter(), countReporter(engine)],
 };

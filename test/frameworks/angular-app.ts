@@ -4,7 +4,7 @@
 import '@angular/compiler';
 import { ApplicationRef, CUSTOM_ELEMENTS_SCHEMA, Component, computed, signal } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
-import 'franceconnect-elements/index.js';
+import 'franceconnect-elements';
 import type { FcIdentity } from 'franceconnect-elements/define/fc-profile-form.js';
 import type { FcActivateDetail } from 'franceconnect-elements/define/fc-button.js';
 
