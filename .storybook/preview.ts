@@ -61,6 +61,8 @@ const preview: Preview = {
     },
   ],
   parameters: {
+    // The introduction, then the elements, then the whole journey.
+    options: { storySort: { order: ['Introduction', 'Éléments', 'Parcours complet'] } },
     layout: 'centered',
     controls: { expanded: true },
     // Every story must pass axe: violations fail the a11y panel, not just warn.
