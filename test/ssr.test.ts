@@ -260,7 +260,7 @@ describe('server output with JavaScript disabled', () => {
   });
 });
 
-describe('the README’s client-rendered advice, when the module never loads', () => {
+describe('the client-rendered advice (docs/performance.md), when the module never loads', () => {
   itIn(['chromium'], 'reserve.css and data-fc-wait: after 3 s the slotted password form is shown and submits (Chromium: Playwright opens a context with JavaScript off)', async () => {
     const url = await page(
       'nojs-reserve',
