@@ -19,8 +19,8 @@ const TRIGGERS: Record<string, TemplateResult> = {
   'missing-link': html`<fc-account identity='{"given_name":"Marie","family_name":"CLÉMENT"}'></fc-account>`,
 };
 
-/** What a message links to: `See docs/warnings.md#fc-bad-value (franceconnect-elements).` */
-const LINK = /See (\S+?)#(fc-[a-z-]+) \(franceconnect-elements\)\./;
+/** What a message links to: `(franceconnect-elements/docs/warnings.md#fc-bad-value)`. */
+const LINK = / \(franceconnect-elements\/(\S+?)#(fc-[a-z-]+)\)/;
 
 /**
  * The anchors a Markdown page offers: its headings as GitHub and npm name them
@@ -36,15 +36,15 @@ function anchors(markdown: string): Set<string> {
 }
 
 describe('warnings and errors carry a stable code and a link to docs/warnings.md', () => {
-  it('a bad variant: [fc-bad-value] … See docs/warnings.md#fc-bad-value; a javascript: href: [fc-unsafe-url]', async () => {
+  it('a bad variant: [fc-bad-value] … (franceconnect-elements/docs/warnings.md#fc-bad-value); a javascript: href: [fc-unsafe-url]', async () => {
     const { warnings, errors } = await captureConsole(async () => {
       const el = await fixture(html`<fc-button variant="big" href="javascript:alert(1)"></fc-button>`);
       (el as HTMLElement).click();
     });
     expect(warnings).to.have.length(1);
-    expect(warnings[0]).to.match(/^<fc-button>: \[fc-bad-value\] unknown variant "big".* See docs\/warnings\.md#fc-bad-value \(franceconnect-elements\)\./);
+    expect(warnings[0]).to.match(/^<fc-button>: \[fc-bad-value\] unknown variant "big".* \(franceconnect-elements\/docs\/warnings\.md#fc-bad-value\)/);
     expect(errors).to.have.length(1);
-    expect(errors[0]).to.match(/^<fc-button>: \[fc-unsafe-url\] .*See docs\/warnings\.md#fc-unsafe-url \(franceconnect-elements\)\./);
+    expect(errors[0]).to.match(/^<fc-button>: \[fc-unsafe-url\] .* \(franceconnect-elements\/docs\/warnings\.md#fc-unsafe-url\)/);
   });
 
   for (const code of CODES) {
@@ -58,7 +58,7 @@ describe('warnings and errors carry a stable code and a link to docs/warnings.md
       expect(link, message).to.not.equal(null);
       const [, path, anchor] = link!;
       expect(anchor).to.equal(`fc-${code}`);
-      // The path is relative to the package (and the repository): the test server's root.
+      // The path is inside the package (and the repository): from the test server's root.
       const response = await fetch(`/${path}`);
       expect(response.ok, `${path}: ${response.status}`).to.equal(true);
       expect([...anchors(await response.text())], `${path} has no heading for #${anchor}`).to.include(anchor);

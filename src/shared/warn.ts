@@ -42,12 +42,14 @@ export function str(value: unknown): string {
 
 /**
  * What every message says: the element the author wrote, a stable code in brackets
- * (search it, or filter the console by it), the message, and the heading of
- * docs/warnings.md that explains the code. The link is a path inside the package
- * (the npm package ships docs/, and the repository has the same path), followed by the
- * package's name: the one form that leads to the text from node_modules, from a copied
- * bundle and from the repository alike. test/warnings.test.ts checks that every code
- * has its heading there.
+ * (search it, or filter the console by it), the message, and where it is explained:
+ * `(franceconnect-elements/docs/warnings.md#fc-bad-value)`, the package's name and the
+ * guide's path inside it, a heading per code. The npm package ships docs/ and the
+ * repository has the same path, so it leads to the text from node_modules, from a copied
+ * bundle and from a clone alike (package.json names no repository a URL could point
+ * at). No "See": the fc-button page is within 2 bytes of its budget, and this form
+ * costs no more than the old README link did. test/warnings.test.ts checks that every
+ * code has its heading there.
  */
 function report(el: Element, kind: 'warn' | 'error', code: Code, key: string, message: string): void {
   el = author(el);
@@ -56,7 +58,7 @@ function report(el: Element, kind: 'warn' | 'error', code: Code, key: string, me
   key = `${kind}:${key}`;
   if (keys.has(key)) return;
   keys.add(key);
-  console[kind](`<${el.localName}>: [fc-${code}] ${message} See docs/warnings.md#fc-${code} (franceconnect-elements).`, el);
+  console[kind](`<${el.localName}>: [fc-${code}] ${message} (franceconnect-elements/docs/warnings.md#fc-${code})`, el);
 }
 
 /**
