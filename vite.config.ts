@@ -7,7 +7,9 @@ import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
  * - default: ES modules for bundler users, one file per source module (so the
  *   class-only modules stay free of side effects), Lit left as an import;
  * - `--mode cdn`: dist/cdn/franceconnect-elements.js, one minified self-contained
- *   module (Lit included) that a plain page loads with one <script type="module">;
+ *   module (Lit included) that a client-rendered page loads with one <script type="module">;
+ * - `--mode cdn-hydrate`: dist/cdn/franceconnect-elements-hydrate.js, the same with Lit's
+ *   hydration support first, for a page whose elements were rendered on a server;
  * - `--mode cdn-audit`: dist/cdn/franceconnect-audit.js, the page audit as one
  *   self-contained module (what `npx franceconnect-audit` injects into a page).
  * Types come from `tsc -p tsconfig.build.json`.
@@ -63,10 +65,16 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
-  if (mode === 'cdn') {
+  if (mode === 'cdn' || mode === 'cdn-hydrate') {
+    // Two files rather than one that loads hydration when it finds a server render:
+    // each is self-contained (a page copies one file, renamed or fingerprinted as its
+    // asset pipeline likes), and a server-rendered page fetches one file, not one and
+    // then another (README.md#performance has the measurements).
+    const hydrate = mode === 'cdn-hydrate';
+    const fileName = hydrate ? 'franceconnect-elements-hydrate' : 'franceconnect-elements';
     return {
       // Lit's css`` and html`` templates keep their comments and indentation otherwise.
-      plugins: [minifyTemplates(), cdnTypes('franceconnect-elements.d.ts', 'index')],
+      plugins: [minifyTemplates(), cdnTypes(`${fileName}.d.ts`, 'index')],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: false,
@@ -74,10 +82,11 @@ export default defineConfig(({ mode }) => {
         // Library mode keeps whitespace in ES output unless told: full minification.
         minify: true,
         lib: {
-          // src/cdn.ts: src/index.ts with Lit's hydration support loaded first.
-          entry: 'src/cdn.ts',
+          // src/cdn.ts: every element, no hydration. src/cdn-hydrate.ts: Lit's hydration
+          // support first (it must run before Lit's element class is defined), then the same.
+          entry: hydrate ? 'src/cdn-hydrate.ts' : 'src/cdn.ts',
           formats: ['es'],
-          fileName: () => 'franceconnect-elements.js',
+          fileName: () => `${fileName}.js`,
         },
         // Library mode's ES output keeps whitespace even with `minify`: ask the
         // bundler for a full minification (about 15 % smaller gzipped). No comments
@@ -111,6 +120,7 @@ export default defineConfig(({ mode }) => {
           'vue/index': 'src/vue/index.ts',
           'audit/index': 'src/audit/index.ts',
           'ssr/index': 'src/ssr/index.ts',
+          hydrate: 'src/hydrate.ts',
         },
         formats: ['es'],
       },

@@ -56,7 +56,15 @@ function report(el: Element, kind: 'warn' | 'error', code: Code, key: string, me
 }
 
 /** The stable codes, each a section of the README ("Warnings and errors"). */
-export type Code = 'bad-value' | 'unsafe-url' | 'insecure-url' | 'bad-identity' | 'forbidden-content' | 'missing-link';
+export type Code =
+  | 'bad-value'
+  | 'unsafe-url'
+  | 'insecure-url'
+  | 'bad-identity'
+  | 'forbidden-content'
+  | 'missing-link'
+  // A server-rendered element on a page that loads the CDN file without hydration (src/cdn-unhydrated.ts).
+  | 'needs-hydration';
 
 /** A value the element cannot honour; it uses a compliant default instead. */
 export const warnOnce = (el: Element, code: Code, key: string, message: string): void => report(el, 'warn', code, key, message);
