@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, isServer, nothing } from 'lit';
 import { FcElement, reflectText, serverRendered } from '../shared/element.js';
 import { BUTTON_VARIANTS, type FcButtonVariant } from '../fc-button/fc-button.js';
 import {
@@ -37,7 +37,8 @@ const HEADINGS: Record<string, (t: string) => unknown> = {
 /**
  * On a server, the block cannot see its content: franceconnect-elements/ssr writes this
  * attribute on a block that has other ways in, so that the server output holds the
- * "OU" line (rule 6) and the page needs no script to show it.
+ * "OU" line (rule 6) and the page needs no script to show it. render() reads it on a
+ * server only (`isServer`, a constant: a browser bundle drops that test).
  */
 export const SLOTTED = 'data-fc-slotted';
 
@@ -306,7 +307,7 @@ export class FcLoginBlock extends FcElement {
           >${linkText}<span class="visually-hidden">${` - ${NEW_WINDOW}`}</span></a
         >
       </p>
-      ${this.hasOtherWays || (typeof document === 'undefined' && this.hasAttribute(SLOTTED))
+      ${this.hasOtherWays || (isServer && this.hasAttribute(SLOTTED))
         ? html`<fc-separator theme=${theme}></fc-separator>`
         : nothing}
       <slot @slotchange=${this.#checkSlotted}></slot>

@@ -5,7 +5,7 @@
  * serve all elements, and exist only while at least one element is connected, so
  * that elements created and dropped by the thousand leave nothing behind.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { oneOf } from './warn.js';
 import { serverRendered } from './element.js';
 
@@ -32,7 +32,8 @@ function darkQuery(): MediaQueryList {
 /** The theme the page asks for when the element says `system`. */
 export function pageTheme(): Theme {
   // On a server (@lit-labs/ssr) there is no page yet: CSS decides (shared/themed.ts).
-  if (typeof document === 'undefined') return 'system';
+  // (isServer, a constant: a browser bundle drops the line.)
+  if (isServer) return 'system';
   const dsfr = document.documentElement.getAttribute('data-fr-theme');
   if (dsfr === 'dark' || dsfr === 'light') return dsfr;
   return darkQuery().matches ? 'dark' : 'light';

@@ -4,6 +4,8 @@
  * reported once per element and value, naming the element the author wrote, the value
  * and what was used instead, and the element falls back to the compliant default.
  */
+import { isServer } from 'lit';
+
 const reported = new WeakMap<Element, Set<string>>();
 
 /**
@@ -12,7 +14,8 @@ const reported = new WeakMap<Element, Set<string>>();
  */
 function author(el: Element): Element {
   // A server render (@lit-labs/ssr) has no ShadowRoot class: the element is the author's.
-  if (typeof ShadowRoot === 'undefined') return el;
+  // (isServer, a constant: a browser bundle drops the line.)
+  if (isServer) return el;
   let root = el.getRootNode();
   while (root instanceof ShadowRoot && root.host.localName.startsWith('fc-')) {
     el = root.host;
