@@ -31,6 +31,16 @@ const reserveStylesheet: Plugin = {
 };
 
 /**
+ * For dist/cdn/franceconnect-elements.js, which carries no hydration support: the
+ * elements' hydration branches are dropped (src/shared/hydrates.ts).
+ */
+const noHydration: Plugin = {
+  name: 'no-hydration',
+  enforce: 'pre',
+  load: (id) => (id.endsWith('/src/shared/hydrates.ts') ? 'export const HYDRATES = false;' : undefined),
+};
+
+/**
  * The `types` of a CDN bundle's export (`./cdn`, `./audit/cdn`): the bundle is one
  * module of src/, dependencies included, so its types are that module's.
  */
@@ -112,7 +122,7 @@ export default defineConfig(({ mode }) => {
     const fileName = hydrate ? 'franceconnect-elements-hydrate' : 'franceconnect-elements';
     return {
       // Lit's css`` and html`` templates keep their comments and indentation otherwise.
-      plugins: [minifyTemplates(), cdnTypes(`${fileName}.d.ts`, 'index')],
+      plugins: [minifyTemplates(), cdnTypes(`${fileName}.d.ts`, 'index'), ...(hydrate ? [] : [noHydration])],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: false,

@@ -5,6 +5,7 @@ import { BRAND, BRAND_PLUS, DATA, LOGIN } from '../shared/texts.js';
 import { oneOf, text, warnOnce } from '../shared/warn.js';
 import { safeHref } from '../shared/url.js';
 import { ThemeController } from '../shared/theme.js';
+import { HYDRATES } from '../shared/hydrates.js';
 import { fcButtonStyles } from './fc-button.styles.js';
 import { palette } from '../shared/palette.js';
 
@@ -211,7 +212,7 @@ export class FcButton extends FcElement {
   protected override firstUpdated() {
     // The module runs: the inner button works now, and takes its place in the Tab order
     // (see render(); hydration keeps the server's attribute, so it is removed here).
-    this.renderRoot.querySelector('.button')?.removeAttribute('tabindex');
+    if (HYDRATES) this.renderRoot.querySelector('.button')?.removeAttribute('tabindex');
   }
 
   protected override updated() {
