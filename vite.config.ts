@@ -117,7 +117,7 @@ export default defineConfig(({ mode }) => {
     // Two files rather than one that loads hydration when it finds a server render:
     // each is self-contained (a page copies one file, renamed or fingerprinted as its
     // asset pipeline likes), and a server-rendered page fetches one file, not one and
-    // then another (README.md#performance has the measurements).
+    // then another (docs/performance.md has the measurements).
     const hydrate = mode === 'cdn-hydrate';
     const fileName = hydrate ? 'franceconnect-elements-hydrate' : 'franceconnect-elements';
     return {

@@ -9,7 +9,7 @@
  * Each server-rendered element then hydrates its declarative shadow root in place (one
  * inner button, nothing redrawn); without it, Lit draws a second copy inside that root.
  * A client-rendered page does not import it and does not pay for it (about 2 KB gzipped,
- * README.md#performance). It is @lit-labs/ssr-client's own module, an optional peer
+ * docs/performance.md). It is @lit-labs/ssr-client's own module, an optional peer
  * dependency of this entry point only: Lit reads it when its element class is defined,
  * which is why it must come first.
  */
