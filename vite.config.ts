@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
+import CleanCSS from 'clean-css';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 
 /**
@@ -7,7 +8,9 @@ import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
  * - default: ES modules for bundler users, one file per source module (so the
  *   class-only modules stay free of side effects), Lit left as an import;
  * - `--mode cdn`: dist/cdn/franceconnect-elements.js, one minified self-contained
- *   module (Lit included) that a plain page loads with one <script type="module">;
+ *   module (Lit included) that a client-rendered page loads with one <script type="module">;
+ * - `--mode cdn-hydrate`: dist/cdn/franceconnect-elements-hydrate.js, the same with Lit's
+ *   hydration support first, for a page whose elements were rendered on a server;
  * - `--mode cdn-audit`: dist/cdn/franceconnect-audit.js, the page audit as one
  *   self-contained module (what `npx franceconnect-audit` injects into a page).
  * Types come from `tsc -p tsconfig.build.json`.
@@ -28,6 +31,16 @@ const reserveStylesheet: Plugin = {
 };
 
 /**
+ * For dist/cdn/franceconnect-elements.js, which carries no hydration support: the
+ * elements' hydration branches are dropped (src/shared/hydrates.ts).
+ */
+const noHydration: Plugin = {
+  name: 'no-hydration',
+  enforce: 'pre',
+  load: (id) => (id.endsWith('/src/shared/hydrates.ts') ? 'export const HYDRATES = false;' : undefined),
+};
+
+/**
  * The `types` of a CDN bundle's export (`./cdn`, `./audit/cdn`): the bundle is one
  * module of src/, dependencies included, so its types are that module's.
  */
@@ -42,12 +55,49 @@ const cdnTypes = (fileName: string, module: string): Plugin => ({
   },
 });
 
+/** How the template minifier stands for a `${…}` in the text it hands over. */
+const PLACEHOLDER = '@TEMPLATE_EXPRESSION();';
+const cleanCss = new CleanCSS({});
+const minified = (css: string) => {
+  const output = cleanCss.minify(css);
+  return output.errors.length || output.warnings.length ? null : output.styles;
+};
+
+/**
+ * The CSS of a css`` template, minified by clean-css (what the template minifier uses
+ * itself) piece by piece between its `${…}`: a list of rules, or a list of declarations
+ * (the colours handed to shared/themed.ts, which the minifier would otherwise skip with a
+ * warning, leaving their indentation in every page). A piece that is neither is kept as
+ * written, and white space next to a `${…}` is kept as one space, since it may be a
+ * descendant combinator.
+ */
+function minifyCss(text: string): string {
+  const pieces = text.split(PLACEHOLDER);
+  return pieces
+    .map((piece, i) => {
+      if (!piece.trim()) return piece;
+      const css = piece.includes('{') ? minified(piece) : minified(`a{${piece}}`)?.replace(/^a\{(.*)\}$/s, '$1');
+      if (css == null) return piece;
+      const before = i > 0 && /^\s/.test(piece) ? ' ' : '';
+      const after = i < pieces.length - 1 && /\s$/.test(piece) ? ' ' : '';
+      return `${before}${css}${after}`;
+    })
+    .join(PLACEHOLDER);
+}
+
 /**
  * CSS and HTML inside Lit's tagged templates, minified. The closing slashes stay:
  * in an svg`` template, `<path …>` without its `/>` would swallow the next paths
  * and only the first shape of the logo would be drawn.
  */
-const minifyTemplates = () => minifyTemplateLiterals({ options: { minifyOptions: { keepClosingSlash: true } } });
+const minifyTemplates = () =>
+  minifyTemplateLiterals({
+    // Not minified, and so not reported at every build: shared/themed.ts builds its CSS
+    // from unsafeCSS() (written on one line already), src/ssr/ is the server's, and
+    // dependencies have no templates (Lit's own modules name unsafeCSS).
+    exclude: ['**/node_modules/**', '**/src/shared/themed.ts', '**/src/ssr/**'],
+    options: { minifyOptions: { keepClosingSlash: true, minifyCSS: minifyCss } },
+  });
 
 export default defineConfig(({ mode }) => {
   if (mode === 'cdn-audit') {
@@ -63,10 +113,16 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
-  if (mode === 'cdn') {
+  if (mode === 'cdn' || mode === 'cdn-hydrate') {
+    // Two files rather than one that loads hydration when it finds a server render:
+    // each is self-contained (a page copies one file, renamed or fingerprinted as its
+    // asset pipeline likes), and a server-rendered page fetches one file, not one and
+    // then another (docs/performance.md has the measurements).
+    const hydrate = mode === 'cdn-hydrate';
+    const fileName = hydrate ? 'franceconnect-elements-hydrate' : 'franceconnect-elements';
     return {
       // Lit's css`` and html`` templates keep their comments and indentation otherwise.
-      plugins: [minifyTemplates(), cdnTypes('franceconnect-elements.d.ts', 'index')],
+      plugins: [minifyTemplates(), cdnTypes(`${fileName}.d.ts`, 'index'), ...(hydrate ? [] : [noHydration])],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: false,
@@ -74,10 +130,11 @@ export default defineConfig(({ mode }) => {
         // Library mode keeps whitespace in ES output unless told: full minification.
         minify: true,
         lib: {
-          // src/cdn.ts: src/index.ts with Lit's hydration support loaded first.
-          entry: 'src/cdn.ts',
+          // src/cdn.ts: every element, no hydration. src/cdn-hydrate.ts: Lit's hydration
+          // support first (it must run before Lit's element class is defined), then the same.
+          entry: hydrate ? 'src/cdn-hydrate.ts' : 'src/cdn.ts',
           formats: ['es'],
-          fileName: () => 'franceconnect-elements.js',
+          fileName: () => `${fileName}.js`,
         },
         // Library mode's ES output keeps whitespace even with `minify`: ask the
         // bundler for a full minification (about 15 % smaller gzipped). No comments
@@ -111,6 +168,7 @@ export default defineConfig(({ mode }) => {
           'vue/index': 'src/vue/index.ts',
           'audit/index': 'src/audit/index.ts',
           'ssr/index': 'src/ssr/index.ts',
+          hydrate: 'src/hydrate.ts',
         },
         formats: ['es'],
       },

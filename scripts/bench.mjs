@@ -273,13 +273,15 @@ async function memory() {
   await page.waitForFunction(() => customElements.get('fc-profile-form'));
   const rows = [];
   // A plain <div> first: the heap's own noise over the same number of cycles.
-  for (const kind of ['div', 'fc-button', 'fc-login-block', 'fc-separator', 'fc-profile-form']) {
+  for (const kind of ['div', 'fc-button', 'fc-login-block', 'fc-separator', 'fc-profile-form', 'fc-account']) {
     const result = await page.evaluate(async (kind) => {
       const stage = document.getElementById('stage');
       const identity = { given_name: 'Angela Claire Louise', family_name: 'DUBOIS', birthdate: '1962-08-24', gender: 'female', birthplace: '75107', birthcountry: '99100', email: 'angela@exemple.fr' };
       const cycle = async () => {
         const e = document.createElement(kind);
-        if (kind === 'fc-profile-form') e.identity = identity;
+        if (kind === 'fc-profile-form' || kind === 'fc-account') e.identity = identity;
+        // Both links, or each instance warns (and the console would keep every one alive).
+        if (kind === 'fc-account') Object.assign(e, { profileHref: '/profil', logoutHref: '/logout' });
         if (kind === 'fc-login-block') e.append(Object.assign(document.createElement('a'), { href: '/inscription', textContent: 'Créer mon compte' }));
         stage.append(e);
         await e.updateComplete; // undefined for the <div>: one microtask, as for the others
@@ -300,7 +302,8 @@ async function memory() {
       const live = [];
       for (let i = 0; i < 1000; i += 1) {
         const e = document.createElement(kind);
-        if (kind === 'fc-profile-form') e.identity = identity;
+        if (kind === 'fc-profile-form' || kind === 'fc-account') e.identity = identity;
+        if (kind === 'fc-account') Object.assign(e, { profileHref: '/profil', logoutHref: '/logout' });
         live.push(stage.appendChild(e));
       }
       await Promise.all(live.map((e) => e.updateComplete));
@@ -358,8 +361,9 @@ const phoneCases = {
     body: ` data-fc-wait`,
     content: phoneBody(clientBlock),
   },
+  // A server-rendered page loads the CDN file that hydrates.
   'server-rendered block': {
-    head: `<script type="module" src="/dist/cdn/franceconnect-elements.js"></script>`,
+    head: `<script type="module" src="/dist/cdn/franceconnect-elements-hydrate.js"></script>`,
     body: '',
     content: phoneBody(serverBlock),
   },

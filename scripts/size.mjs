@@ -6,7 +6,7 @@
 //   node scripts/size.mjs --check  also fails when a budget is exceeded
 import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { build } from 'vite';
@@ -16,10 +16,9 @@ const require = createRequire(import.meta.url);
 const dsfr = join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist');
 
 /**
- * Budgets, gzipped. A KB here is 1,024 bytes. The fc-button page cannot meet the
- * 9 KB first asked for: Lit alone is 5.9 KB and the official logo 1.8 KB (README,
- * "Performance"); each budget holds the figure measured when it was last raised,
- * so that it only goes down. What raised them (bytes gzipped, Node's zlib -9):
+ * Budgets, gzipped. A KB here is 1,024 bytes. Each budget holds the figure measured
+ * when it was last raised or lowered, so that it only goes down; what moved them
+ * (bytes gzipped, Node's zlib -9):
  * - the rule 7 / rule 13 detector learning icons, onclick, Google Identity Services,
  *   open shadow roots and iframes: CDN 16,324 → 16,655;
  * - every property taking any JavaScript value without throwing, reflected properties
@@ -32,7 +31,7 @@ const dsfr = join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist')
  *   See README.md#fc-bad-value), after targetForm and the declared identity property
  *   had saved bytes: fc-login-block page 13,971 → 14,011;
  * - server rendering (issue 11): Lit's hydration support inside the CDN bundle (it
- *   must load before Lit, so the bundle carries it), the `system` theme painted by CSS
+ *   must load before Lit, so the bundle carried it), the `system` theme painted by CSS
  *   alone, the no-JavaScript link and submit slot over the button, the hydration of the
  *   theme: CDN 18,897 → 21,477 (+2,580, where the fc-button page, which has no hydration
  *   support, grew 468: the support is about 2.1 KB),
@@ -44,13 +43,27 @@ const dsfr = join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist')
  *   21,530, fc-login-block page 14,549 → 14,567, fc-account page 10,186 → 10,274;
  * - a server-rendered button kept out of the Tab order until its module runs (the
  *   keyboard meets only the control that works without JavaScript): CDN → 21,553,
- *   fc-button page 11,860 → 11,890, fc-login-block page → 14,592.
+ *   fc-button page 11,860 → 11,890, fc-login-block page → 14,592;
+ * - issue 18, lighter for client-rendered pages: Lit's hydration support (2,027) out of
+ *   the CDN file, which a server-rendered page replaces by
+ *   franceconnect-elements-hydrate.js (21,553 → 21,430, its first budget); in the file
+ *   for client pages, none of the elements' hydration branches nor the no-JavaScript
+ *   link either, and a safety net for server output given to it (+151); everywhere,
+ *   server-only branches behind Lit's isServer and the theme colours minified: CDN
+ *   21,553 → 19,215, fc-button page 11,888 → 11,792, fc-login-block page
+ *   14,590 → 14,466, fc-account page 10,274 → 10,173; a bundler's server-rendered
+ *   block page (franceconnect-elements/hydrate first) 16,497, its first budget.
+ *   Issue 18 asked for 16,384 and 11,264: Lit's share is 5,733 of every page and the
+ *   official logo about 2,000 (npm run size prints each page's shares); the rest is the
+ *   elements' behaviour, which that issue keeps.
  */
 export const BUDGETS = {
-  cdn: 21560,
-  'fc-button page': 11890,
-  'fc-login-block page': 14600,
-  'fc-account page': 10280,
+  cdn: 19220,
+  'cdn hydrate': 21430,
+  'fc-button page': 11800,
+  'fc-login-block page': 14470,
+  'fc-login-block page, server-rendered': 16500,
+  'fc-account page': 10180,
 };
 
 export function compressed(bytes) {
@@ -63,58 +76,95 @@ export function compressed(bytes) {
   };
 }
 
+/** Lit's own modules: lit, lit-html, lit-element, @lit/reactive-element, @lit-labs/ssr-client. */
+const LIT = /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit-labs\/ssr-client)\//;
+
 /**
- * What a page that imports one element from the npm package ships: the define
- * module and everything it imports (Lit included), tree-shaken and minified the
- * way the CDN bundle is.
+ * Builds `entry` the way a page ships it (tree-shaken, minified, one file), and again
+ * with Lit's modules in a chunk of their own: that chunk, gzipped alone, is Lit's share
+ * of the page; the rest is the elements' (the whole file gzipped, less Lit's share).
+ * `config`: the page is built as vite.config.ts builds that CDN mode; otherwise as a
+ * page's bundler would build the npm package's modules (dist/).
  */
-async function pageBundle(entry) {
-  const result = await build({
-    configFile: false,
-    logLevel: 'silent',
-    root,
-    build: {
-      write: false,
-      target: 'es2022',
-      minify: true,
-      lib: { entry: join(root, entry), formats: ['es'], fileName: () => 'page.js' },
-      rollupOptions: { output: { minify: true, comments: false } },
-    },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
-  const code = outputs.filter((o) => o.type === 'chunk').map((o) => o.code).join('\n');
-  return Buffer.from(code);
+async function pageBundle(entry, config) {
+  // Several modules: a page that imports them in this order.
+  const page = {
+    name: 'page',
+    enforce: 'pre',
+    // (Vite resolves a lib entry against the root before plugins see it.)
+    resolveId: (id) => (id.endsWith('virtual:page') ? '\0page' : undefined),
+    load: (id) => (id === '\0page' ? [entry].flat().map((m) => `import ${JSON.stringify(resolve(root, m))};`).join('\n') : undefined),
+  };
+  const once = async (split) => {
+    const options = config
+      ? { configFile: join(root, 'vite.config.ts'), mode: config }
+      : {
+          configFile: false,
+          plugins: [page],
+          build: {
+            target: 'es2022',
+            minify: true,
+            lib: { entry: Array.isArray(entry) ? 'virtual:page' : resolve(root, entry), formats: ['es'], fileName: () => 'page.js' },
+          },
+        };
+    const result = await build({
+      ...options,
+      logLevel: 'silent',
+      root,
+      build: {
+        ...options.build,
+        write: false,
+        rollupOptions: { output: { minify: true, comments: false, ...(split && { manualChunks: (id) => (LIT.test(id) ? 'lit' : undefined) }) } },
+      },
+    });
+    return (Array.isArray(result) ? result : [result]).flatMap((r) => r.output).filter((o) => o.type === 'chunk');
+  };
+  const whole = Buffer.from((await once(false)).map((o) => o.code).join('\n'));
+  const lit = (await once(true)).filter((o) => o.name === 'lit').map((o) => o.code).join('\n');
+  return { bytes: whole, lit: gzipSync(lit, { level: 9 }).length };
 }
 
-const file = (path) => readFileSync(path);
+const file = (path) => ({ bytes: readFileSync(path) });
 
 export async function measureWeights() {
-  if (!existsSync(join(root, 'dist/cdn/franceconnect-elements.js'))) {
+  if (!existsSync(join(root, 'dist/cdn/franceconnect-elements-hydrate.js'))) {
     throw new Error('dist/ is missing: run `npm run build` first.');
   }
   const rows = [
-    ['cdn', 'dist/cdn/franceconnect-elements.js (all five elements, Lit included)', file(join(root, 'dist/cdn/franceconnect-elements.js'))],
+    ['cdn', 'dist/cdn/franceconnect-elements.js (a client-rendered page: all five elements, Lit included)', await pageBundle('src/cdn.ts', 'cdn')],
+    ['cdn hydrate', 'dist/cdn/franceconnect-elements-hydrate.js (a server-rendered page: the same, and Lit’s hydration support)', await pageBundle('src/cdn-hydrate.ts', 'cdn-hydrate')],
     ['fc-button page', 'a page importing only franceconnect-elements/fc-button', await pageBundle('dist/define/fc-button.js')],
     ['fc-login-block page', 'a page importing only franceconnect-elements/fc-login-block', await pageBundle('dist/define/fc-login-block.js')],
+    ['fc-login-block page, server-rendered', 'the same page, server-rendered: franceconnect-elements/hydrate first', await pageBundle(['dist/hydrate.js', 'dist/define/fc-login-block.js'])],
     ['fc-account page', 'a page importing only franceconnect-elements/fc-account', await pageBundle('dist/define/fc-account.js')],
     ['reserve.css', 'dist/reserve.css (optional, see the README, "Performance")', file(join(root, 'dist/reserve.css'))],
     ['dsfr connect', '@gouvfr/dsfr component/connect/connect.min.css', file(join(dsfr, 'component/connect/connect.min.css'))],
-    ['dsfr core + connect', '@gouvfr/dsfr core.min.css + connect.min.css', Buffer.concat([file(join(dsfr, 'core/core.min.css')), file(join(dsfr, 'component/connect/connect.min.css'))])],
+    ['dsfr core + connect', '@gouvfr/dsfr core.min.css + connect.min.css', { bytes: Buffer.concat([readFileSync(join(dsfr, 'core/core.min.css')), readFileSync(join(dsfr, 'component/connect/connect.min.css'))]) }],
     ['dsfr all', '@gouvfr/dsfr dsfr.min.css (what a react-dsfr page loads)', file(join(dsfr, 'dsfr.min.css'))],
   ];
-  return rows.map(([name, what, bytes]) => ({ name, what, ...compressed(bytes), budget: BUDGETS[name] ?? null }));
+  // The CDN files as built must be the files measured (same configuration, same sources).
+  for (const [name, path] of [['cdn', 'dist/cdn/franceconnect-elements.js'], ['cdn hydrate', 'dist/cdn/franceconnect-elements-hydrate.js']]) {
+    const built = readFileSync(join(root, path));
+    const measured = rows.find((r) => r[0] === name)[2].bytes;
+    if (!built.equals(measured)) throw new Error(`${path} is not what its build gives now: run \`npm run build\` again.`);
+  }
+  return rows.map(([name, what, { bytes, lit }]) => {
+    const sizes = compressed(bytes);
+    return { name, what, ...sizes, lit: lit ?? null, elements: lit == null ? null : sizes.gzip - lit, budget: BUDGETS[name] ?? null };
+  });
 }
 
 export function weightTable(weights) {
   const ref = Object.fromEntries(weights.map((w) => [w.name, w.gzip]));
+  const n = (x) => (x == null ? '' : x.toLocaleString('en'));
   const lines = [
-    '| what | min | gzip | brotli | gzip vs DSFR core + connect | budget (gzip) |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| what | min | gzip | brotli | Lit’s share (gzip) | the elements’ share (gzip) | gzip vs DSFR core + connect | budget (gzip) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const w of weights) {
     const ratio = (w.gzip / ref['dsfr core + connect']).toFixed(2);
-    const budget = w.budget ? `${w.budget.toLocaleString('en')} ${w.gzip <= w.budget ? 'ok' : 'OVER'}` : '';
-    lines.push(`| ${w.what} | ${w.raw.toLocaleString('en')} | ${w.gzip.toLocaleString('en')} | ${w.brotli.toLocaleString('en')} | ${ratio} | ${budget} |`);
+    const budget = w.budget ? `${n(w.budget)} ${w.gzip <= w.budget ? 'ok' : 'OVER'}` : '';
+    lines.push(`| ${w.what} | ${n(w.raw)} | ${n(w.gzip)} | ${n(w.brotli)} | ${n(w.lit)} | ${n(w.elements)} | ${ratio} | ${budget} |`);
   }
   return lines.join('\n');
 }

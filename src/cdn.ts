@@ -1,6 +1,6 @@
-// The CDN bundle: Lit's hydration support first (it must run before Lit's element
-// class is defined), so that server-rendered elements hydrate in place instead of
-// drawing a second copy inside their declarative shadow roots. Then every element.
-import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
+// The CDN bundle for client-rendered pages, dist/cdn/franceconnect-elements.js: every
+// element, without Lit's hydration support, which only a server-rendered page uses (that
+// page loads franceconnect-elements-hydrate.js, src/cdn-hydrate.ts).
+import './cdn-unhydrated.js'; // first: it must run before any element is defined
 
 export * from './index.js';

@@ -81,7 +81,10 @@ describe('the built files', () => {
     const source = await (await fetch('/dist/cdn/franceconnect-elements.js')).text();
     expect(source, 'no bare import left').not.to.match(/\bfrom\s*["'`](?!\.|\/|https?:)/);
     expect(source, 'no import at all').not.to.match(/\bimport\s*[{*"'`(]/);
+    // Lit's hydration support is the other file's (a client-rendered page never uses it).
+    expect(source, 'no hydration support').not.to.include('defer-hydration');
     await import('../dist/cdn/franceconnect-elements.js' as string);
+    expect((globalThis as { litElementHydrateSupport?: unknown }).litElementHydrateSupport).to.equal(undefined);
     for (const tag of ['fc-button', 'fc-separator', 'fc-login-block', 'fc-profile-form']) {
       expect(customElements.get(tag), tag).to.be.a('function');
     }
@@ -105,5 +108,16 @@ describe('the built files', () => {
     expect(block.shadowRoot!.querySelector('.description')!.textContent!.trim()).to.equal(
       'FranceConnect est la solution proposée par l’État pour sécuriser et simplifier la connexion à vos services en ligne.',
     );
+  });
+
+  it('dist/cdn/franceconnect-elements-hydrate.js is one self-contained module, Lit’s hydration support included', async () => {
+    const source = await (await fetch('/dist/cdn/franceconnect-elements-hydrate.js')).text();
+    expect(source, 'no bare import left').not.to.match(/\bfrom\s*["'`](?!\.|\/|https?:)/);
+    expect(source, 'no import at all').not.to.match(/\bimport\s*[{*"'`(]/);
+    expect(source, 'hydration support').to.include('defer-hydration');
+    // Every element too (test/ssr.test.ts hydrates each of them with this file).
+    for (const tag of ['fc-button', 'fc-separator', 'fc-login-block', 'fc-profile-form', 'fc-account']) {
+      expect(source, tag).to.match(new RegExp(`customElements\\.define\\(["'\`]${tag}["'\`]`));
+    }
   });
 });

@@ -34,6 +34,9 @@ async function page(
 
 const nojs = (payload: object) => executeServerCommand<NoJs, object>('nojs-page', payload);
 
+/** What a server-rendered page loads: the CDN file that hydrates. */
+const HYDRATE_CDN = '<script type="module" src="/dist/cdn/franceconnect-elements-hydrate.js"></script>';
+
 describe('server rendering with @lit-labs/ssr (Node)', () => {
   itIn(['chromium'], 'renders every element in every variant × theme × state, with no console output and no DOM global; two renders at once keep their messages apart (runs in Node: once, in the Chromium pass)', async () => {
     const { results, printed, globals, concurrent } = await executeServerCommand<Render, object>('ssr-render-all');
@@ -70,7 +73,10 @@ describe('npx franceconnect-elements render', () => {
     const fromArg = await cli(['render', markup]);
     expect(fromArg.code).to.equal(0);
     expect(fromArg.stderr).to.equal('');
-    expect(fromArg.stdout).to.match(/^<fc-login-block[^>]*href="\/auth\/franceconnect\/login"[^>]*><template shadowroot="open" shadowrootmode="open">/);
+    // First a comment that names what hydrates the output: the CDN file for client pages does not.
+    expect(fromArg.stdout).to.match(
+      /^<!-- franceconnect-elements, rendered on a server: hydrated by franceconnect-elements-hydrate\.js, or with a bundler by import 'franceconnect-elements\/hydrate' before the elements\. --><fc-login-block[^>]*href="\/auth\/franceconnect\/login"[^>]*><template shadowroot="open" shadowrootmode="open">/,
+    );
     expect(fromArg.stdout).to.include('<fc-button');
     expect(fromArg.stdout.trim(), 'no marker of the wrapper template left').to.match(/<\/fc-login-block>$/);
     const fromStdin = await cli(['render'], markup);
@@ -213,7 +219,7 @@ describe('server output with JavaScript disabled', () => {
     const result = await nojs({ url, click: 'fc-button' });
     expect(result.after!.body).to.include('POST');
     expect(result.after!.body).to.include('login_hint=marie&provider=franceconnect');
-    const hydrated = await page('js-submit', markup, { after: '<script type="module" src="/dist/cdn/franceconnect-elements.js"></script>' });
+    const hydrated = await page('js-submit', markup, { after: HYDRATE_CDN });
     const { errors, info } = await auditPage<Record<string, unknown>>({
       url: hydrated,
       ready: `customElements.get('fc-button') !== undefined`,
@@ -238,7 +244,7 @@ describe('server output with JavaScript disabled', () => {
     expect(aimed.after!.body).to.include('login_hint=marie&provider=franceconnect');
     const keyboard = await nojs({ url, click: fallback, key: 'Enter' });
     expect(keyboard.after!.body).to.include('login_hint=marie&provider=franceconnect');
-    const hydrated = await page('js-block-submit', markup, { after: '<script type="module" src="/dist/cdn/franceconnect-elements.js"></script>' });
+    const hydrated = await page('js-block-submit', markup, { after: HYDRATE_CDN });
     const { errors, info } = await auditPage<Record<string, unknown>>({
       url: hydrated,
       ready: `customElements.get('fc-login-block') !== undefined && document.querySelector('fc-login-block').hasUpdated`,
@@ -277,49 +283,120 @@ describe('the client-rendered advice (docs/performance.md), when the module neve
   });
 });
 
-describe('hydration by the CDN bundle', () => {
-  it('server output + dist/cdn bundle: one inner button, no console error, axe clean, behaves as client-rendered', async () => {
-    const url = await page(
-      'hydrate',
-      '<header><fc-account profile-href="/profil" logout-href="/logout" identity=\'{"given_name":"Marie Anne","family_name":"CLÉMENT"}\'></fc-account></header><main><h1>Connexion</h1><fc-login-block href="/test/pages/landed.html" theme="light"><a href="/inscription">Créer mon compte</a></fc-login-block><fc-button id="b" theme="dark" href="/x"></fc-button><fc-separator></fc-separator></main>',
-      { after: '<script type="module" src="/dist/cdn/franceconnect-elements.js"></script>' },
+/**
+ * A server-rendered page of every element, for the hydration tests: marks the nodes the
+ * server drew (an inline script, run by the parser before any module) and records
+ * console warnings, then loads `modules`.
+ */
+const HYDRATION_MARKUP =
+  '<header><fc-account profile-href="/profil" logout-href="/logout" identity=\'{"given_name":"Marie Anne","family_name":"CLÉMENT"}\'></fc-account></header><main><h1>Connexion</h1><fc-login-block href="/test/pages/landed.html" theme="light"><a href="/inscription">Créer mon compte</a></fc-login-block><fc-button id="b" theme="dark" href="/x"></fc-button><fc-separator></fc-separator></main>';
+// (Lit's own dev-mode notice, from the test server's development build of Lit, is not ours.)
+const RECORD_WARNINGS =
+  '<script>window.__warnings = []; const warn = console.warn; console.warn = (...args) => { if (!/^Lit is in dev mode/.test(args[0])) window.__warnings.push(String(args[0])); warn.apply(console, args); };</script>';
+const MARK_SERVER_NODES =
+  "<script>window.__server = [document.querySelector('fc-login-block').shadowRoot.querySelector('fc-button').shadowRoot.querySelector('button'), document.getElementById('b').shadowRoot.querySelector('button'), document.querySelector('fc-account').shadowRoot.querySelector('.name')];</script>";
+
+type Hydrated = {
+  blockButtons: number;
+  buttons: number;
+  headings: number;
+  separators: number;
+  separatorClass: string;
+  activated: string | null;
+  nojs: string;
+  box: number[];
+  tabindex: (string | null)[];
+  name: string;
+  inPlace: boolean[];
+  warnings: string[];
+};
+
+async function hydrate(name: string, modules: string) {
+  const url = await page(name, HYDRATION_MARKUP, { head: RECORD_WARNINGS, after: MARK_SERVER_NODES + modules });
+  return auditPage<Hydrated>({
+    url,
+    ready: `customElements.get('fc-login-block') !== undefined && customElements.get('fc-account') !== undefined`,
+    inspect: `(async () => {
+      const block = document.querySelector('fc-login-block');
+      await block.updateComplete;
+      const inner = block.shadowRoot.querySelector('fc-button');
+      await inner.updateComplete;
+      const b = document.getElementById('b');
+      await b.updateComplete;
+      const account = document.querySelector('fc-account');
+      await account.updateComplete;
+      let activated = null;
+      block.addEventListener('fc-activate', (e) => { activated = e.detail.href; e.preventDefault(); });
+      inner.shadowRoot.querySelector('button').click();
+      const link = inner.shadowRoot.querySelector('.nojs');
+      const nojs = link ? getComputedStyle(link).display : 'absent';
+      const now = [inner.shadowRoot.querySelector('button'), b.shadowRoot.querySelector('button'), account.shadowRoot.querySelector('.name')];
+      return {
+        blockButtons: inner.shadowRoot.querySelectorAll('button').length,
+        buttons: b.shadowRoot.querySelectorAll('button').length,
+        headings: block.shadowRoot.querySelectorAll('h2').length,
+        separators: block.shadowRoot.querySelectorAll('fc-separator').length,
+        separatorClass: document.querySelector('main > fc-separator').shadowRoot.querySelector('.or').className,
+        activated,
+        nojs,
+        box: [inner.getBoundingClientRect().width, inner.getBoundingClientRect().height],
+        // Out of the Tab order while it could do nothing; back in once hydrated.
+        tabindex: [inner, b].map((el) => el.shadowRoot.querySelector('button').getAttribute('tabindex')),
+        name: account.shadowRoot.querySelector('.name').textContent,
+        // In place: the very nodes the server drew, not copies.
+        inPlace: now.map((node, i) => node === window.__server[i]),
+        warnings: window.__warnings,
+      };
+    })()`,
+  });
+}
+
+/** What every loader must give: each element once, working, as if client-rendered. */
+function expectDrawnOnce({ errors, violations, info }: { errors: string[]; violations: string[]; info: Hydrated }) {
+  expect(errors).to.deep.equal([]);
+  expect(violations).to.deep.equal([]);
+  expect(info).to.deep.include({ blockButtons: 1, buttons: 1, headings: 1, separators: 1, name: 'Marie Anne CLÉMENT' });
+  expect(info.activated).to.match(/\/test\/pages\/landed\.html$/);
+  expect(info.box).to.deep.equal([209, 56]);
+  expect(info.tabindex).to.deep.equal([null, null]);
+  // theme="system" rendered by CSS on the server, resolved by the module once hydrated.
+  expect(info.separatorClass).to.equal('or light');
+}
+
+describe('hydration', () => {
+  it('dist/cdn/franceconnect-elements-hydrate.js hydrates server output in place: one inner button, the server’s nodes kept, no console error, axe clean, behaves as client-rendered', async () => {
+    const audit = await hydrate('hydrate', HYDRATE_CDN);
+    expectDrawnOnce(audit);
+    expect(audit.info.nojs, 'the no-JavaScript link, hidden once the module runs').to.equal('none');
+    expect(audit.info.inPlace).to.deep.equal([true, true, true]);
+    expect(audit.info.warnings).to.deep.equal([]);
+  });
+
+  it('the ES modules as published hydrate in place when franceconnect-elements/hydrate is imported first', async () => {
+    const audit = await hydrate('hydrate-modules', '<script type="module">import "/dist/hydrate.js"; import "/dist/index.js";</script>');
+    expectDrawnOnce(audit);
+    expect(audit.info.nojs, 'the no-JavaScript link, hidden once the module runs').to.equal('none');
+    expect(audit.info.inPlace).to.deep.equal([true, true, true]);
+    expect(audit.info.warnings).to.deep.equal([]);
+  });
+
+  it('without franceconnect-elements/hydrate, Lit draws a second copy inside the server’s shadow root (why the import must come first)', async () => {
+    const { info } = await hydrate('hydrate-modules-missing', '<script type="module">import "/dist/index.js";</script>');
+    expect(info.buttons, 'fc-button#b').to.equal(2);
+  });
+
+  it('dist/cdn/franceconnect-elements.js, which does not hydrate, draws server output again, once, and names the file that hydrates', async () => {
+    const audit = await hydrate('hydrate-client-cdn', '<script type="module" src="/dist/cdn/franceconnect-elements.js"></script>');
+    expectDrawnOnce(audit);
+    expect(audit.info.inPlace, 'drawn again by the browser').to.deep.equal([false, false, false]);
+    expect(audit.info.nojs, 'a client render has no no-JavaScript link').to.equal('absent');
+    // One warning per element the page wrote, none for the button inside the block.
+    const tags = ['fc-account', 'fc-login-block', 'fc-button', 'fc-separator'];
+    expect(audit.info.warnings).to.deep.equal(
+      tags.map(
+        (tag) =>
+          `<${tag}>: [fc-needs-hydration] was rendered on a server, but franceconnect-elements.js does not hydrate: it is drawn again. Load franceconnect-elements-hydrate.js instead. See README.md#fc-needs-hydration (franceconnect-elements).`,
+      ),
     );
-    const { errors, violations, info } = await auditPage<Record<string, unknown>>({
-      url,
-      ready: `customElements.get('fc-login-block') !== undefined`,
-      inspect: `(async () => {
-        const block = document.querySelector('fc-login-block');
-        await block.updateComplete;
-        const inner = block.shadowRoot.querySelector('fc-button');
-        await inner.updateComplete;
-        const b = document.getElementById('b');
-        await b.updateComplete;
-        let activated = null;
-        block.addEventListener('fc-activate', (e) => { activated = e.detail.href; e.preventDefault(); });
-        inner.shadowRoot.querySelector('button').click();
-        const nojs = getComputedStyle(inner.shadowRoot.querySelector('.nojs')).display;
-        return {
-          blockButtons: inner.shadowRoot.querySelectorAll('button').length,
-          buttons: b.shadowRoot.querySelectorAll('button').length,
-          headings: block.shadowRoot.querySelectorAll('h2').length,
-          separators: block.shadowRoot.querySelectorAll('fc-separator').length,
-          styles: b.shadowRoot.querySelectorAll('style').length,
-          separatorClass: document.querySelector('main > fc-separator').shadowRoot.querySelector('.or').className,
-          activated,
-          nojs,
-          box: [inner.getBoundingClientRect().width, inner.getBoundingClientRect().height],
-          // Out of the Tab order while it could do nothing; back in once hydrated.
-          tabindex: [inner, b].map((el) => el.shadowRoot.querySelector('button').getAttribute('tabindex')),
-        };
-      })()`,
-    });
-    expect(errors).to.deep.equal([]);
-    expect(violations).to.deep.equal([]);
-    expect(info).to.deep.include({ blockButtons: 1, buttons: 1, headings: 1, separators: 1, nojs: 'none' });
-    expect(info.activated).to.match(/\/test\/pages\/landed\.html$/);
-    expect(info.box).to.deep.equal([209, 56]);
-    expect(info.tabindex).to.deep.equal([null, null]);
-    // theme="system" rendered by CSS on the server, resolved by the module once hydrated.
-    expect(info.separatorClass).to.equal('or light');
   });
 });

@@ -25,39 +25,6 @@ export const fcButtonStyles = css`
     display: none;
   }
 
-  .nojs {
-    position: absolute;
-    inset: 0;
-    z-index: 1;
-  }
-  ::slotted([slot='fc-nojs']) {
-    all: unset;
-    position: absolute;
-    inset: 0;
-    z-index: 1;
-    cursor: pointer;
-  }
-  ::slotted([slot='fc-nojs']:focus-visible) {
-    outline: 2px solid #0a76f6;
-    outline-offset: 2px;
-  }
-  slot:hover + .button,
-  .nojs:hover + .button {
-    background-color: var(--_bg-hover);
-  }
-  slot:active + .button,
-  .nojs:active + .button {
-    background-color: var(--_bg-active);
-  }
-  .nojs:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
-  }
-  :host(:state(ready)) slot,
-  :host(:state(ready)) .nojs {
-    display: none;
-  }
-
   .button {
     /* Inherited typography from the page (line-height, serif fonts, letter
        spacing, text-transform…) must not reach the button: start from nothing. */
@@ -205,5 +172,47 @@ export const fcButtonStyles = css`
     .button:focus-visible {
       outline-color: Highlight;
     }
+  }
+`;
+
+/**
+ * The link and the submit button that stand in for the button without JavaScript (see
+ * render()), laid over it and drawing its hover, active and focus states, until the
+ * module runs (`:state(ready)`). Listed before fcButtonStyles, where these rules were.
+ * Not in dist/cdn/franceconnect-elements.js, which renders no such link (shared/hydrates.ts):
+ * a function, so that the bundler can drop it there (a css`` call it cannot).
+ */
+export const fcButtonNoJsStyles = () => css`
+  .nojs {
+    position: absolute;
+    inset: 0;
+    z-index: 1;
+  }
+  ::slotted([slot='fc-nojs']) {
+    all: unset;
+    position: absolute;
+    inset: 0;
+    z-index: 1;
+    cursor: pointer;
+  }
+  ::slotted([slot='fc-nojs']:focus-visible) {
+    outline: 2px solid #0a76f6;
+    outline-offset: 2px;
+  }
+  slot:hover + .button,
+  .nojs:hover + .button {
+    background-color: var(--_bg-hover);
+  }
+  slot:active + .button,
+  .nojs:active + .button {
+    background-color: var(--_bg-active);
+  }
+  .nojs:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  :host(:state(ready)) slot,
+  :host(:state(ready)) .nojs {
+    display: none;
   }
 `;

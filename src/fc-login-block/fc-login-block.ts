@@ -1,5 +1,6 @@
-import { html, nothing } from 'lit';
+import { html, isServer, nothing } from 'lit';
 import { FcElement, reflectText, serverRendered } from '../shared/element.js';
+import { HYDRATES } from '../shared/hydrates.js';
 import { BUTTON_VARIANTS, type FcButtonVariant } from '../fc-button/fc-button.js';
 import {
   BRAND,
@@ -37,7 +38,8 @@ const HEADINGS: Record<string, (t: string) => unknown> = {
 /**
  * On a server, the block cannot see its content: franceconnect-elements/ssr writes this
  * attribute on a block that has other ways in, so that the server output holds the
- * "OU" line (rule 6) and the page needs no script to show it.
+ * "OU" line (rule 6) and the page needs no script to show it. render() reads it on a
+ * server only (`isServer`, a constant: a browser bundle drops that test).
  */
 export const SLOTTED = 'data-fc-slotted';
 
@@ -199,7 +201,7 @@ export class FcLoginBlock extends FcElement {
     // hydrates what the server drew, which shows the "OU" line when the server saw
     // other ways in (`data-fc-slotted`, written by franceconnect-elements/ssr). The
     // slot is read in firstUpdated.
-    if (!this.hasUpdated && serverRendered.has(this)) {
+    if (HYDRATES && !this.hasUpdated && serverRendered.has(this)) {
       this.#hydrating = true;
       this.hasOtherWays = this.hasAttribute(SLOTTED);
     }
@@ -224,7 +226,7 @@ export class FcLoginBlock extends FcElement {
   protected override firstUpdated() {
     // A declarative shadow root's slotchange fired before the module ran: read the slot
     // once hydrated, in the next task (not inside this update).
-    if (this.#hydrating) setTimeout(() => this.#checkSlotted());
+    if (HYDRATES && this.#hydrating) setTimeout(() => this.#checkSlotted());
   }
 
   #hydrating = false;
@@ -306,7 +308,7 @@ export class FcLoginBlock extends FcElement {
           >${linkText}<span class="visually-hidden">${` - ${NEW_WINDOW}`}</span></a
         >
       </p>
-      ${this.hasOtherWays || (typeof document === 'undefined' && this.hasAttribute(SLOTTED))
+      ${this.hasOtherWays || (isServer && this.hasAttribute(SLOTTED))
         ? html`<fc-separator theme=${theme}></fc-separator>`
         : nothing}
       <slot @slotchange=${this.#checkSlotted}></slot>

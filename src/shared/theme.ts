@@ -5,9 +5,10 @@
  * serve all elements, and exist only while at least one element is connected, so
  * that elements created and dropped by the thousand leave nothing behind.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { oneOf } from './warn.js';
 import { serverRendered } from './element.js';
+import { HYDRATES } from './hydrates.js';
 
 /**
  * `system` only where there is no page to ask (a server render): the class `system`
@@ -32,7 +33,8 @@ function darkQuery(): MediaQueryList {
 /** The theme the page asks for when the element says `system`. */
 export function pageTheme(): Theme {
   // On a server (@lit-labs/ssr) there is no page yet: CSS decides (shared/themed.ts).
-  if (typeof document === 'undefined') return 'system';
+  // (isServer, a constant: a browser bundle drops the line.)
+  if (isServer) return 'system';
   const dsfr = document.documentElement.getAttribute('data-fr-theme');
   if (dsfr === 'dark' || dsfr === 'light') return dsfr;
   return darkQuery().matches ? 'dark' : 'light';
@@ -82,12 +84,12 @@ export class ThemeController implements ReactiveController {
   #hydrating = false;
 
   hostConnected() {
-    if (!(this.#host as unknown as { hasUpdated: boolean }).hasUpdated && serverRendered.has(this.#host)) this.#hydrating = true;
+    if (HYDRATES && !(this.#host as unknown as { hasUpdated: boolean }).hasUpdated && serverRendered.has(this.#host)) this.#hydrating = true;
     this.#stop = watchPageTheme(() => this.#host.requestUpdate());
   }
 
   hostUpdated() {
-    if (this.#hydrating) {
+    if (HYDRATES && this.#hydrating) {
       this.#hydrating = false;
       // After this update, not inside it.
       void this.#host.updateComplete.then(() => this.#host.requestUpdate());
@@ -102,6 +104,6 @@ export class ThemeController implements ReactiveController {
   /** The theme to paint with, from the element's `theme` attribute value (validated). */
   resolve(raw: string | null | undefined): Theme {
     const setting = oneOf(this.#host, 'theme', raw, THEME_VALUES);
-    return this.#hydrating && setting === 'system' ? 'system' : resolveTheme(setting);
+    return HYDRATES && this.#hydrating && setting === 'system' ? 'system' : resolveTheme(setting);
   }
 }

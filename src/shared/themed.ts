@@ -1,4 +1,4 @@
-import { css, unsafeCSS, type CSSResult } from 'lit';
+import { css, isServer, unsafeCSS, type CSSResult } from 'lit';
 
 /**
  * Theme rules for elements whose class says `light`, `dark` or `system`. `system` is
@@ -14,5 +14,10 @@ export function themed(light: CSSResult, dark: CSSResult, on = ''): CSSResult {
   // Separate rules: a selector list holding :host-context() would be dropped whole
   // by a browser without it.
   // One line: the build's template minifier leaves CSS with interpolated selectors as written.
-  return css`${s}.light,${s}.system{${light}}${s}.dark{${dark}}@media (prefers-color-scheme:dark){${s}.system{${dark}}}:host-context([data-fr-theme='dark']) ${s}.system{${dark}}:host-context([data-fr-theme='light']) ${s}.system{${light}}`;
+  // `system` is painted only from a server's output, whose own <style> a hydrated element
+  // keeps: a browser bundle (isServer is false there, and the minifier drops the branch)
+  // carries the two classes it renders, not those rules.
+  return isServer
+    ? css`${s}.light,${s}.system{${light}}${s}.dark{${dark}}@media (prefers-color-scheme:dark){${s}.system{${dark}}}:host-context([data-fr-theme='dark']) ${s}.system{${dark}}:host-context([data-fr-theme='light']) ${s}.system{${light}}`
+    : css`${s}.light{${light}}${s}.dark{${dark}}`;
 }

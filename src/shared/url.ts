@@ -1,3 +1,4 @@
+import { isServer } from 'lit';
 import { errorOnce, quote, warnOnce } from './warn.js';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -19,8 +20,8 @@ export function safeHref(el: Element, href: unknown): string | null | undefined 
     // The URL parser strips the tabs, newlines and leading controls that browsers
     // ignore too, so "java\tscript:" is seen as the javascript: URL it is.
     // On a server (@lit-labs/ssr) there is no document: a relative URL is checked
-    // against a stand-in base, only to read its scheme.
-    if (typeof href === 'string') url = new URL(href, typeof document === 'undefined' ? 'http://localhost/' : document.baseURI);
+    // against a stand-in base, only to read its scheme (isServer: a browser bundle drops it).
+    if (typeof href === 'string') url = new URL(href, isServer ? 'http://localhost/' : document.baseURI);
   } catch {
     // reported below
   }

@@ -4,6 +4,8 @@
  * reported once per element and value, naming the element the author wrote, the value
  * and what was used instead, and the element falls back to the compliant default.
  */
+import { isServer } from 'lit';
+
 const reported = new WeakMap<Element, Set<string>>();
 
 /**
@@ -12,7 +14,8 @@ const reported = new WeakMap<Element, Set<string>>();
  */
 function author(el: Element): Element {
   // A server render (@lit-labs/ssr) has no ShadowRoot class: the element is the author's.
-  if (typeof ShadowRoot === 'undefined') return el;
+  // (isServer, a constant: a browser bundle drops the line.)
+  if (isServer) return el;
   let root = el.getRootNode();
   while (root instanceof ShadowRoot && root.host.localName.startsWith('fc-')) {
     el = root.host;
@@ -64,9 +67,10 @@ function report(el: Element, kind: 'warn' | 'error', code: Code, key: string, me
 /**
  * The stable codes, each a heading of docs/warnings.md. A value, not only a type, so
  * that the test of those headings reads the list from here (bundles drop it: nothing
- * in the elements uses it at run time).
+ * in the elements uses it at run time). `needs-hydration`: a server-rendered element on
+ * a page that loads the CDN file without hydration (src/cdn-unhydrated.ts).
  */
-export const CODES = ['bad-value', 'unsafe-url', 'insecure-url', 'bad-identity', 'forbidden-content', 'missing-link'] as const;
+export const CODES = ['bad-value', 'unsafe-url', 'insecure-url', 'bad-identity', 'forbidden-content', 'missing-link', 'needs-hydration'] as const;
 export type Code = (typeof CODES)[number];
 
 /** A value the element cannot honour; it uses a compliant default instead. */

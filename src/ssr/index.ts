@@ -98,9 +98,9 @@ function prepare(markup: string, problems: string[]): string {
 /**
  * The server-rendered HTML of `markup`: each element with its declarative shadow root
  * (`<template shadowrootmode="open">`), ready to paint with JavaScript off and to
- * hydrate when the module loads. Rejects with an `FcRenderError` when a tag or an
- * attribute is unknown, or when an element reports a bad value (the same messages
- * the browser console would show).
+ * hydrate when the module loads, after a comment that names that module (HYDRATE_NOTE).
+ * Rejects with an `FcRenderError` when a tag or an attribute is unknown, or when an
+ * element reports a bad value (the same messages the browser console would show).
  */
 export async function renderToString(markup: string): Promise<string> {
   if (typeof markup !== 'string') throw new FcRenderError([`renderToString takes markup as a string, not ${typeof markup}.`]);
@@ -125,5 +125,13 @@ export async function renderToString(markup: string): Promise<string> {
   if (problems.length) throw new FcRenderError([...new Set(problems)]);
   // The outer markers belong to the wrapper template above, not to the elements: each
   // element hydrates its own shadow root.
-  return out.replace(/^(<!--lit-part[^>]*-->)+/, '').replace(/(<!--\/lit-part-->|<\?>)+$/, '');
+  return HYDRATE_NOTE + out.replace(/^(<!--lit-part[^>]*-->)+/, '').replace(/(<!--\/lit-part-->|<\?>)+$/, '');
 }
+
+/**
+ * First in every render, for whoever puts it in a page: what hydrates it. The CDN file
+ * for client-rendered pages does not (it carries no hydration support); given server
+ * output, it draws the elements again and says so in the console.
+ */
+export const HYDRATE_NOTE =
+  "<!-- franceconnect-elements, rendered on a server: hydrated by franceconnect-elements-hydrate.js, or with a bundler by import 'franceconnect-elements/hydrate' before the elements. -->";
