@@ -5,11 +5,12 @@
 import { parseArgs } from 'node:util';
 
 /**
- * Signing algorithms a service may choose. FranceConnect's partner space offers ES256
- * and RS256; v2's discovery also lists HS256 (signed with the client secret).
- * back/instances/core-fcp-low/src/config/oidc-provider.ts (enabledJWA.idTokenSigningAlgValues)
+ * Signing algorithms a service may choose: « Les algorithmes de signature autorisés sont
+ * les suivants: ES256 et RS256 » in the partner space (back/apps/partners/src/i18n/fr-FR.i18n.ts).
+ * v2's discovery also lists HS256 (enabledJWA in back/instances/core-fcp-low/src/config/oidc-provider.ts),
+ * which no service can register.
  */
-export const SIGNING_ALGS = ['ES256', 'RS256', 'HS256'];
+export const SIGNING_ALGS = ['ES256', 'RS256'];
 
 /** A mistake in a registration, said in one sentence naming the client and the value. */
 export class ClientConfigurationError extends Error {
@@ -41,9 +42,10 @@ function checkUri(clientId, kind, uri) {
  * One registered service, as oidc-provider client metadata.
  * Accepts oidc-provider's names (client_id, client_secret, redirect_uris,
  * post_logout_redirect_uris, id_token_signed_response_alg, jwks…) and three of
- * the partner space's: `signing_alg` (ES256, RS256 or HS256, for both the ID token
- * and userinfo), `name` (shown on the pages) and `entity_id` (services sharing one
- * get the same sub, as in v2; by default each client_id is its own).
+ * the partner space's (back/apps/partners/src/i18n/fr-FR.i18n.ts): `signing_alg` (ES256 or
+ * RS256, for both the ID token and userinfo), `name` (shown on the pages) and `entity_id`
+ * (« Client ID à réutiliser pour générer les subs »: services sharing one get the same sub;
+ * by default each client_id is its own).
  */
 export function normalizeClient(input) {
   const { signing_alg: signingAlg, name, entity_id: entityId, ...metadata } = input ?? {};
@@ -106,7 +108,7 @@ const FIELDS = {
 };
 
 export const USAGE = `Usage: node examples/local-franceconnect/server.mjs [--port 3001] [--host 127.0.0.1]
-  --client-id ID --client-secret SECRET [--signing-alg ES256|RS256|HS256]
+  --client-id ID --client-secret SECRET [--signing-alg ES256|RS256]
   --redirect-uri URI [--redirect-uri URI…] [--post-logout-redirect-uri URI…]
   [--client-name NAME] [--entity-id ID]
   [--client-id ID2 …  (each --client-id starts another service)]

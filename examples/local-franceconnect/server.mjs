@@ -192,7 +192,7 @@ function sameToken(a, b) {
  * @param {number} [options.port] 0 for any free port
  * @param {string} [options.host]
  * @param {Array<object>} options.clients the registered services: client_id, client_secret,
- *   signing_alg (ES256, RS256 or HS256), redirect_uris, post_logout_redirect_uris, and
+ *   signing_alg (ES256 or RS256), redirect_uris, post_logout_redirect_uris, and
  *   optionally name and entity_id (see clients.mjs)
  * @param {Array<object>} [options.identities] the people offered, in claim format, each with a unique `sub` key
  * @param {string} [options.subSecret] mixed into every sub (v2's subSecretKey); the default keeps subs stable across restarts

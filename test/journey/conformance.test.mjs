@@ -121,6 +121,9 @@ describe('the local FranceConnect behaves as FranceConnect v2 on the wire', () =
       assertErrorPage(response, 400, 'Y030007');
       assert.doesNotMatch(response.body, /Revenir sur/, `${label}: no link back, the service is not known yet`);
     }
+    // The same by POST, which v2's authorize takes too.
+    const form = Object.fromEntries(authorizeUrl(es, { acr_values: undefined }).searchParams);
+    assertErrorPage(await browser().request(`${fc.issuer}/authorize`, { method: 'POST', form }), 400, 'Y030007');
   });
 
   it('accepts what v2 accepts: a state of any length, an unknown level next to eidas1, an unknown level alone (back/libs/core/src/transforms/acr.transform.ts; quality/fcp/cypress/integration/usager/connexion-acr-fcp-low.feature)', async () => {
@@ -132,6 +135,9 @@ describe('the local FranceConnect behaves as FranceConnect v2 on the wire', () =
       const { body } = await redeem(es, callback);
       assert.equal(verifyJwt(body.id_token, jwks).payload.acr, 'eidas1', 'the level kept is eidas1');
     }
+    // By POST too (connexion-acr-fcp-low.feature's "méthode post").
+    const post = await browser().follow(`${fc.issuer}/authorize`, { method: 'POST', form: Object.fromEntries(authorizeUrl(es, { acr_values: 'niveau_inconnu' }).searchParams), stop: atService });
+    assert.ok(formOf(post.response.body, post.response.url, 'Marie Anne'), 'POST: the identity choice');
     // A known level above eidas1 goes back to the service as invalid_acr.
     const { stoppedAt } = await open(browser(), authorizeUrl(es, { acr_values: 'inconnu eidas3' }));
     assert.equal(stoppedAt.searchParams.get('error'), 'invalid_acr');
@@ -298,7 +304,7 @@ describe('the local FranceConnect behaves as FranceConnect v2 on the wire', () =
     assertErrorPage(await browser().request(`${fc.issuer}/redirect-to-sp-with-error?${new URLSearchParams({ error: 'access_denied', redirect_uri: `${SERVICE}/nowhere` })}`), 500, 'Y030030');
   });
 
-  it('registers any client from the command line, the environment or the module API, with any number of URIs (back/apps/partners: client id, secret, signing algorithm, redirect and post-logout URIs)', async (t) => {
+  it('registers any client from the command line, the environment or the module API, with any number of URIs, as the partner space’s form does (back/apps/partners/src/i18n/fr-FR.i18n.ts: client id, secret, ES256 or RS256, redirect and post-logout URIs)', async (t) => {
     const server = fileURLToPath(new URL('../../examples/local-franceconnect/server.mjs', import.meta.url));
     async function run(args, env = {}) {
       const child = spawn(process.execPath, [server, '--port', '0', ...args], { env: { ...process.env, FC_PORT: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -327,6 +333,11 @@ describe('the local FranceConnect behaves as FranceConnect v2 on the wire', () =
       FC_REDIRECT_URIS: `${SERVICE}/x ${SERVICE}/y`,
       FC_POST_LOGOUT_REDIRECT_URIS: `${SERVICE}/out-x ${SERVICE}/out-y`,
     });
+    // HS256 is in v2's discovery, but the partner space offers ES256 and RS256 only.
+    await assert.rejects(
+      startLocalFranceConnect({ port: 0, clients: [{ client_id: 'hs', client_secret: 'secret', signing_alg: 'HS256', redirect_uris: [`${SERVICE}/h`] }] }),
+      /client hs: signing algorithm "HS256" is not one of ES256, RS256/,
+    );
     const api = await startLocalFranceConnect({
       port: 0,
       clients: [{ client_id: 'api-one', client_secret: 'secret-api', signing_alg: 'RS256', redirect_uris: [`${SERVICE}/p`, `${SERVICE}/q`], post_logout_redirect_uris: [`${SERVICE}/out-p`] }],
