@@ -121,6 +121,19 @@ describe('the local FranceConnect behaves as FranceConnect v2 on the wire', () =
       assertErrorPage(response, 400, 'Y030007');
       assert.doesNotMatch(response.body, /Revenir sur/, `${label}: no link back, the service is not known yet`);
     }
+    // What v2 does send back, once its checks pass: oidc-provider's own refusals (api-authorize.feature).
+    for (const [changes, error, description] of [
+      [{ scope: 'profile' }, 'invalid_request', 'openid scope must be requested when using the acr_values parameter'],
+      [{ response_type: '' }, 'invalid_request', "missing required parameter 'response_type'"],
+      [{ response_type: 'inconnu' }, 'unsupported_response_type', 'unsupported response_type requested'],
+    ]) {
+      const response = await browser().request(authorizeUrl(es, changes));
+      assert.equal(response.status, 303);
+      const back = new URL(response.location);
+      assert.equal(`${back.origin}${back.pathname}`, es.redirect_uris[0]);
+      assert.equal(back.searchParams.get('error'), error);
+      assert.equal(back.searchParams.get('error_description'), description);
+    }
     // The same by POST, which v2's authorize takes too.
     const form = Object.fromEntries(authorizeUrl(es, { acr_values: undefined }).searchParams);
     assertErrorPage(await browser().request(`${fc.issuer}/authorize`, { method: 'POST', form }), 400, 'Y030007');
