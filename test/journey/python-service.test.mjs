@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 import { CHROME_ARGS, findChrome } from '../../scripts/find-chrome.mjs';
-import { PYTHON, startServers } from './servers.mjs';
+import { freePort, PYTHON, registration, startFranceConnect, startPythonService, startServers } from './servers.mjs';
 
 let browser;
 let servers;
@@ -65,6 +65,53 @@ describe('the Python reference service against the local FranceConnect', () => {
     await page.getByRole('button', { name: /^Yasmine EL AMRANI/ }).waitFor();
     assert.deepEqual(servers.log.filter((line) => /refused/.test(line)), []);
     await context.close();
+  });
+
+  it('rule 8 with an RS256 client: the Python service checks the RS256 ID token and userinfo', async () => {
+    const rs = await startServers({ service: 'python', signingAlg: 'RS256' });
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    try {
+      const page = await context.newPage();
+      await page.goto(rs.serviceOrigin);
+      await page.getByRole('button', { name: 'S’identifier avec FranceConnect' }).click();
+      await page.getByRole('button', { name: /^Marie Anne CLÉMENT/ }).click();
+      await page.getByRole('button', { name: 'Continuer sur Mon service' }).click();
+      await page.waitForURL(`${rs.serviceOrigin}/`);
+      assert.match(await page.locator('.flash').innerText(), /Vous êtes connecté\(e\) avec FranceConnect/);
+      assert.match(await page.locator('table').innerText(), /CLÉMENT/);
+      assert.deepEqual(rs.log.filter((line) => /refused/.test(line)), []);
+    } finally {
+      await context.close();
+      await rs.close();
+    }
+  });
+
+  it('control: a Python service expecting RS256 refuses an ES256 ID token, and ends the FranceConnect session with it', async () => {
+    // The deliberately broken variant: registered ES256 at FranceConnect, configured RS256.
+    const port = await freePort();
+    const client = registration({ origin: `http://127.0.0.1:${port}`, signingAlg: 'ES256', name: 'Mon service' });
+    const fc = await startFranceConnect([client]);
+    const log = [];
+    const service = await startPythonService({ issuer: fc.issuer, client: { ...client, signing_alg: 'RS256' }, port, log: (line) => log.push(line) });
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    try {
+      const page = await context.newPage();
+      await page.goto(service.url);
+      await page.getByRole('button', { name: 'S’identifier avec FranceConnect' }).click();
+      await page.getByRole('button', { name: /^Marie Anne CLÉMENT/ }).click();
+      await page.getByRole('button', { name: 'Continuer sur Mon service' }).click();
+      await page.waitForURL(service.url);
+      assert.match(await page.locator('.flash').innerText(), /La connexion avec FranceConnect n’a pas abouti/);
+      assert.equal(await page.locator('table').count(), 0, 'not logged in');
+      assert.match(log.join('\n'), /ID token signed ES256, not RS256/);
+      // The ID token was used as id_token_hint: FranceConnect asks who is connecting again.
+      await page.getByRole('button', { name: 'S’identifier avec FranceConnect' }).click();
+      await page.getByRole('button', { name: /^Marie Anne CLÉMENT/ }).waitFor();
+    } finally {
+      await context.close();
+      await service.close();
+      await fc.close();
+    }
   });
 
   it('« Revenir sur Mon service »: back at the Python service with a French message, state checked', async () => {
