@@ -176,7 +176,7 @@ export function givenNameArray(givenName = '') {
 
 /**
  * The error pages v2 shows, by the exception that raises them: code (prefix Y, scope on
- * two digits, code on four: back/libs/exceptions/src/helpers/code.helper.ts), HTTP status,
+ * two digits, code on four: getCode in back/libs/exceptions), HTTP status,
  * message (fr-FR i18n files), and what « Revenir sur … » sends back (the class's ERROR and
  * ERROR_DESCRIPTION: back/apps/core-fcp/src/views/includes/back-button.ejs).
  */
