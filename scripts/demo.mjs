@@ -1,6 +1,7 @@
 // npm run demo: the local FranceConnect and the reference service, side by side
 // on loopback. PORT (default 3000) for the service, FC_PORT (default 3001) for
-// FranceConnect. Ctrl-C stops both.
+// FranceConnect, FC_SIGNING_ALG (ES256 or RS256) for the service's ID token and
+// userinfo. Ctrl-C stops both.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -24,6 +25,7 @@ const serviceUrl = `http://127.0.0.1:${port}`;
 // and a secret, here made up for this run.
 const clientId = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const clientSecret = randomBytes(32).toString('hex');
+const signingAlg = process.env.FC_SIGNING_ALG ?? 'ES256';
 
 /** One sentence instead of a stack trace (a busy port, a missing build). */
 function fail(error) {
@@ -37,6 +39,8 @@ const fc = await startLocalFranceConnect({
     {
       client_id: clientId,
       client_secret: clientSecret,
+      signing_alg: signingAlg,
+      name: 'Mon service',
       redirect_uris: [`${serviceUrl}/auth/franceconnect/callback`],
       post_logout_redirect_uris: [`${serviceUrl}/auth/franceconnect/logout/callback`],
     },
@@ -44,7 +48,7 @@ const fc = await startLocalFranceConnect({
 }).catch(fail);
 let service;
 try {
-  service = await startService({ port, issuer: fc.issuer, clientId, clientSecret });
+  service = await startService({ port, issuer: fc.issuer, clientId, clientSecret, signingAlg });
 } catch (error) {
   await fc.close();
   fail(error);

@@ -1,6 +1,7 @@
-// The local FranceConnect's own pages: choosing a demonstration identity, the
-// "Continuer" step, the logout step and the error page. Every page says, first
-// thing, that this is a local demonstration and not FranceConnect.
+// The local FranceConnect's own pages, with FranceConnect v2's texts: the identity
+// choice, the "information" step, the logout step and the error page. Every page
+// says, first thing, that this is a local demonstration and not FranceConnect.
+// Texts: back/apps/core-fcp/src/i18n/fr-FR.i18n.ts and back/libs/scopes/src/i18n/fr-FR.i18n.ts.
 
 /** Escapes text for HTML content and quoted attribute values. */
 export function escapeHtml(value) {
@@ -26,6 +27,8 @@ const STYLE = `
   .identity { width: 100%; text-align: start; }
   .identity small { display: block; font-weight: normal; }
   code { background: #eee; padding: 0 4px; }
+  .back { display: inline-block; margin-top: 24px; color: #000091; }
+  .back:focus-visible { outline: 2px solid #0a76f6; outline-offset: 2px; }
 `;
 
 /**
@@ -61,8 +64,33 @@ function birth(identity) {
   return `${GENDER[identity.gender] ?? 'né(e) le'} ${day}/${month}/${year}`;
 }
 
-/** The login step: one button per demonstration identity, named by first names and name. */
-export function chooseIdentityPage({ action, clientName, identities }) {
+/** The claims' labels on the information step (back/libs/scopes/src/i18n/fr-FR.i18n.ts); '' is not shown. */
+const CLAIM_LABELS = {
+  gender: 'Sexe',
+  given_name: 'Prénom(s)',
+  family_name: 'Nom de naissance',
+  preferred_username: 'Nom d’usage',
+  birthdate: 'Date de naissance',
+  birthplace: 'Lieu de naissance',
+  birthcountry: 'Pays de naissance',
+  email: 'Adresse email',
+};
+
+/**
+ * « Revenir sur {spName} » (nav.back_to_provider), a link to redirect-to-sp-with-error:
+ * back/apps/core-fcp/src/views/includes/back-button.ejs. Shown only when the service is known.
+ */
+function backLink(back) {
+  if (!back) return '';
+  return `\n      <p><a class="back" href="${escapeHtml(back.href)}">Revenir sur ${escapeHtml(back.clientName)}</a></p>`;
+}
+
+/**
+ * The identity choice. v2 lists identity providers here
+ * (back/apps/core-fcp/src/views/pages/interaction/interaction.welcome.ejs); this local
+ * stand-in lists fictional people instead, one button each.
+ */
+export function chooseIdentityPage({ action, clientName, identities, back }) {
   const buttons = identities
     .map(
       (identity) => `        <li>
@@ -74,37 +102,47 @@ export function chooseIdentityPage({ action, clientName, identities }) {
     )
     .join('\n');
   return page(
-    'Choisir une identité',
-    `      <h1>Se connecter à ${escapeHtml(clientName)}</h1>
-      <p>Choisissez la personne fictive au nom de laquelle vous vous connectez.</p>
+    `Connexion - Choix du compte - FranceConnect`,
+    `      <p>Connexion en cours sur ${escapeHtml(clientName)}</p>
+      <h1>Choisissez un compte pour vous connecter :</h1>
+      <p>Ici, une personne fictive au nom de laquelle vous vous connectez.</p>
       <form method="post" action="${escapeHtml(action)}">
         <ul>
 ${buttons}
         </ul>
-      </form>`,
-  );
-}
-
-/** The consent step, as FranceConnect shows it: what is sent, and one "Continuer" button. */
-export function continuePage({ action, clientName, identity, claims }) {
-  const items = claims.map((claim) => `        <li><code>${escapeHtml(claim)}</code></li>`).join('\n');
-  return page(
-    'Continuer',
-    `      <h1>Bonjour ${escapeHtml(identity.given_name)} ${escapeHtml(identity.family_name)}</h1>
-      <p>En continuant, ${escapeHtml(clientName)} recevra ces informations :</p>
-      <ul>
-${items}
-      </ul>
-      <form method="post" action="${escapeHtml(action)}">
-        <button type="submit" autofocus>Continuer</button>
-      </form>`,
+      </form>${backLink(back)}`,
   );
 }
 
 /**
- * The logout step. FranceConnect ends its session at once when the service sends
- * session/end: this page submits oidc-provider's confirmation form by itself, and
- * keeps a button for a browser without JavaScript.
+ * The information step (v2's consent page without its checkbox, as for a public
+ * service): who is connecting, what is sent, and « Continuer sur {spName} ».
+ * back/apps/core-fcp/src/views/consent.ejs and pages/consent/*.ejs
+ */
+export function informationPage({ action, clientName, identity, claims, csrfToken }) {
+  const labels = [...new Set(claims.map((claim) => CLAIM_LABELS[claim]).filter(Boolean))];
+  const data = labels.length
+    ? `      <h2>${labels.length === 1 ? 'Donnée transmise' : 'Données transmises'}</h2>
+      <ul>
+${labels.map((label) => `        <li>${escapeHtml(label)}</li>`).join('\n')}
+      </ul>`
+    : '      <p>Aucune donnée personnelle ne sera transmise</p>';
+  return page(
+    `Connexion - Continuer sur Service ${clientName} - FranceConnect`,
+    `      <h1>Vous allez vous connecter en tant que :</h1>
+      <p><strong>${escapeHtml(identity.given_name)} ${escapeHtml(identity.family_name.toUpperCase())}</strong></p>
+      <form method="post" action="${escapeHtml(action)}">
+        <input type="hidden" name="csrfToken" value="${escapeHtml(csrfToken)}" />
+        <button type="submit" autofocus>Continuer sur ${escapeHtml(clientName)}</button>
+      </form>
+${data}`,
+  );
+}
+
+/**
+ * The logout step. v2 submits oidc-provider's confirmation form by itself
+ * (back/libs/oidc-provider/src/services/oidc-provider-app-config-lib.service.ts, auto-submit.js);
+ * a button stays for a browser without JavaScript.
  */
 export function logoutPage(form) {
   return page(
@@ -116,16 +154,22 @@ export function logoutPage(form) {
   );
 }
 
-/** Shown after a logout that has nowhere to return to. */
+/** After a logout that has nowhere to return to (postLogoutSuccessSource's sentence). */
 export function loggedOutPage() {
-  return page('Déconnecté', '      <h1>Vous êtes déconnecté(e) de FranceConnect.</h1>');
+  return page('Déconnexion', '      <h1>Vous êtes bien déconnecté, vous pouvez fermer votre navigateur.</h1>');
 }
 
-/** An error that cannot be sent back to the service (unknown client, wrong redirect_uri…). */
-export function errorPage({ error, error_description: description }) {
+/**
+ * The error page: « Une erreur s’est produite », « Erreur {code} », the message, and
+ * « Revenir sur {spName} » when the service is known.
+ * back/apps/core-fcp/src/views/error.ejs and pages/error/*.ejs
+ */
+export function errorPage({ code, message, detail, back }) {
   return page(
-    'Erreur',
-    `      <h1>La demande a été refusée</h1>
-      <p>Erreur <code>${escapeHtml(error)}</code> : ${escapeHtml(description ?? '')}</p>`,
+    'Erreur de connexion - FranceConnect',
+    `      <h1>Une erreur s’est produite</h1>
+      ${code ? `<p>Erreur ${escapeHtml(code)}</p>` : ''}
+      <p>${escapeHtml(message)}</p>
+      ${detail ? `<p><small>Détail technique : <code>${escapeHtml(detail)}</code></small></p>` : ''}${backLink(back)}`,
   );
 }

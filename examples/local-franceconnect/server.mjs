@@ -1,196 +1,470 @@
-// A local stand-in for FranceConnect v2's integration platform, for the demo and
-// the journey tests. It is oidc-provider (a certified OpenID Provider library)
-// configured like FranceConnect: issuer http://127.0.0.1:PORT/api/v2, the v2
-// endpoint paths, ES256-signed ID tokens and userinfo, FranceConnect's scopes and
-// claims, and FranceConnect's refusals (no acr_values, short state or nonce).
-// Only the identity choice and the "Continuer" step are ours, through
-// oidc-provider's interaction API.
+// A local stand-in for FranceConnect v2 (core-fcp-low), for rehearsing a service on
+// one machine. It is oidc-provider (the library v2 itself is built on) configured as
+// back/instances/core-fcp-low/src/config/oidc-provider.ts configures it, behind the
+// checks v2 makes before oidc-provider sees a request. Only the identity providers
+// are missing: a list of fictional people stands in for them.
 //
-//   FC_PORT=3001 FC_CLIENT_ID=… FC_CLIENT_SECRET=… SERVICE_URL=http://127.0.0.1:3000 \
-//     node examples/local-franceconnect/server.mjs
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+//   node examples/local-franceconnect/server.mjs --client-id ID --client-secret SECRET \
+//     --signing-alg RS256 --redirect-uri URI --post-logout-redirect-uri URI
+//   node examples/local-franceconnect/server.mjs --help
+import { generateKeyPairSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import Provider, { errors } from 'oidc-provider';
-import { chooseIdentityPage, continuePage, errorPage, loggedOutPage, logoutPage, page } from './pages.mjs';
+import Provider from 'oidc-provider';
+import { ClientConfigurationError, clientsFromCommandLine, normalizeClient, USAGE } from './clients.mjs';
+import { chooseIdentityPage, errorPage, informationPage, loggedOutPage, logoutPage, page } from './pages.mjs';
+import {
+  ALLOWED_ACR,
+  AMR,
+  authorizeViolations,
+  endSessionViolations,
+  ERRORS,
+  FORCED_PROMPT,
+  givenNameArray,
+  identityHash,
+  LIFETIMES,
+  pickAcr,
+  SCOPES,
+  subV1,
+  USER_ABORTED,
+} from './v2.mjs';
 
+export { ClientConfigurationError } from './clients.mjs';
+
+/** back/instances/core-fcp-low/src/config/app.ts (urlPrefix) */
 const MOUNT = '/api/v2';
-const EIDAS_LEVELS = ['eidas1', 'eidas2', 'eidas3'];
-const PIVOT = ['given_name', 'family_name', 'birthdate', 'gender', 'birthplace', 'birthcountry'];
+/** back/instances/core-fcp-low/src/config/session.ts (sessionCookieName) */
+const SESSION_COOKIE = 'fc_session_id';
+/** oidc-provider's own cookies, dropped before each authorize (COOKIES in back/libs/oidc-provider/src/oidc-provider.service.ts). */
+const PROVIDER_COOKIES = ['_session', '_interaction', '_interaction_resume'];
+/** Stands for the identity provider's uid in the idp_id claim: there is no real one here. */
+const LOCAL_IDP_ID = 'local-franceconnect-demo';
 
 /** The fictional people this FranceConnect knows, kept next to it. */
 export const demoIdentities = JSON.parse(readFileSync(new URL('./identities.json', import.meta.url), 'utf8')).identities;
 
-/** An ES256 signing key made at start: nothing secret is kept in the repository. */
-function signingKey() {
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  return { ...privateKey.export({ format: 'jwk' }), kid: randomBytes(8).toString('hex'), alg: 'ES256', use: 'sig' };
+/**
+ * One signing key of each kind, made at start (nothing secret is kept in the repository):
+ * v2 publishes its ES256 and RS256 keys (jwks: CRYPTO_SIG_ES256_PRIV_KEYS, CRYPTO_SIG_RS256_PRIV_KEYS).
+ */
+function signingKeys() {
+  const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  return [
+    { ...ec.export({ format: 'jwk' }), kid: randomBytes(8).toString('hex'), alg: 'ES256', use: 'sig' },
+    { ...rsa.export({ format: 'jwk' }), kid: randomBytes(8).toString('hex'), alg: 'RS256', use: 'sig' },
+  ];
 }
 
-/** FranceConnect's rule-20 check on the service's request: at least 22 characters. */
-function atLeast22(name) {
-  return async (ctx, value) => {
-    if (typeof value !== 'string' || value.length < 22) {
-      throw new errors.InvalidRequest(`${name} doit faire au moins 22 caractères`);
-    }
-  };
-}
-
-function configuration({ clients, identities }) {
+/** oidc-provider's configuration, as core-fcp-low's (encryption off, as on fcp-low). */
+function configuration({ clients, identities, entityIds, subSecret, pages }) {
   const bySub = new Map(identities.map((identity) => [identity.sub, identity]));
+  const cookie = { sameSite: 'lax', signed: true, path: '/' };
   return {
-    clients: clients.map((client) => ({
-      client_name: 'Mon service (démonstration)',
-      response_types: ['code'],
-      grant_types: ['authorization_code'],
-      token_endpoint_auth_method: 'client_secret_post',
-      id_token_signed_response_alg: 'ES256',
-      // FranceConnect v2 answers userinfo with a signed JWT.
-      userinfo_signed_response_alg: 'ES256',
-      ...client,
-    })),
-    jwks: { keys: [signingKey()] },
-    cookies: { keys: [randomBytes(32).toString('base64url')] },
-    // FranceConnect's scopes: one per claim, plus identite_pivot for the six pivot claims.
-    claims: {
-      openid: ['sub'],
-      ...Object.fromEntries([...PIVOT, 'email', 'preferred_username'].map((claim) => [claim, [claim]])),
-      identite_pivot: PIVOT,
+    clients,
+    jwks: { keys: signingKeys() },
+    cookies: { keys: [randomBytes(32).toString('base64url')], long: cookie, short: cookie },
+    scopes: ['openid'],
+    claims: SCOPES,
+    acrValues: ALLOWED_ACR,
+    subjectTypes: ['pairwise'],
+    // v2 computes the sub per service from its entityId (back/apps/core-fcp/src/handlers/verify/core-fcp-default-verify.handler.ts)
+    // and passes it through pairwiseIdentifier (back/libs/oidc-provider/src/services/oidc-provider-config.service.ts).
+    pairwiseIdentifier: (ctx, accountId, client) => {
+      const identity = bySub.get(accountId);
+      return subV1(entityIds.get(client.clientId) ?? client.clientId, identity ? identityHash(identity) : accountId, subSecret);
     },
-    acrValues: EIDAS_LEVELS,
-    enabledJWA: { idTokenSigningAlgValues: ['ES256'], userinfoSigningAlgValues: ['ES256'] },
+    clientAuthMethods: ['client_secret_post', 'private_key_jwt'],
+    clientDefaults: {
+      grant_types: ['authorization_code'],
+      id_token_signed_response_alg: 'ES256',
+      response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_post',
+      application_type: 'web',
+    },
     responseTypes: ['code'],
-    // Lifetimes in seconds, short as a demonstration needs.
-    ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 3600, IdToken: 3600, Interaction: 600, Session: 3600 },
-    pkce: { required: () => false },
+    enabledJWA: {
+      authorizationSigningAlgValues: ['ES256', 'RS256', 'HS256'],
+      clientAuthSigningAlgValues: ['ES256', 'RS256'],
+      dPoPSigningAlgValues: ['ES256', 'RS256'],
+      idTokenSigningAlgValues: ['ES256', 'RS256', 'HS256'],
+      introspectionSigningAlgValues: ['ES256', 'RS256', 'HS256'],
+      requestObjectSigningAlgValues: ['ES256', 'RS256', 'HS256'],
+      userinfoSigningAlgValues: ['ES256', 'RS256', 'HS256'],
+    },
+    ttl: LIFETIMES,
+    acceptQueryParamAccessTokens: true,
+    pkce: { methods: ['S256'], required: () => false },
     routes: {
       authorization: '/authorize',
+      check_session: '/session/check',
+      code_verification: '/device',
+      device_authorization: '/device/auth',
+      end_session: '/session/end',
+      introspection: '/token/introspection',
+      jwks: '/jwks',
+      pushed_authorization_request: '/request',
+      registration: '/reg',
+      revocation: '/token/revocation',
       token: '/token',
       userinfo: '/userinfo',
-      end_session: '/session/end',
-      jwks: '/jwks',
-    },
-    // Validators of the authorization request, run once the client and its
-    // redirect_uri are known: a refusal goes back to the service as error=invalid_request.
-    extraParams: {
-      // Rule 19: FranceConnect refuses an authorize without an eIDAS level.
-      async acr_values(ctx, value) {
-        const levels = typeof value === 'string' ? value.split(' ').filter(Boolean) : [];
-        if (levels.length === 0 || !levels.every((level) => EIDAS_LEVELS.includes(level))) {
-          throw new errors.InvalidRequest('acr_values doit valoir eidas1 (eidas2 ou eidas3 pour FranceConnect+)');
-        }
-      },
-      // Rule 20.
-      state: atLeast22('state'),
-      nonce: atLeast22('nonce'),
     },
     interactions: { url: (ctx, interaction) => `${MOUNT}/interaction/${interaction.uid}` },
     async findAccount(ctx, sub) {
       const identity = bySub.get(sub);
       if (!identity) return undefined;
-      return { accountId: sub, claims: async () => ({ ...identity }) };
+      const { sub: _key, ...claims } = identity; // eslint-disable-line @typescript-eslint/no-unused-vars
+      return {
+        accountId: sub,
+        // The claims v2 can release (fcp-low.claims.ts); oidc-provider keeps those the scopes and claims ask for.
+        claims: async () => ({
+          sub,
+          ...claims,
+          given_name_array: givenNameArray(identity.given_name),
+          idp_birthdate: identity.birthdate,
+          amr: AMR,
+          idp_id: LOCAL_IDP_ID,
+        }),
+      };
     },
+    clientBasedCORS: () => false,
     features: {
       devInteractions: { enabled: false },
+      encryption: { enabled: false },
       jwtUserinfo: { enabled: true },
+      backchannelLogout: { enabled: false },
+      revocation: { enabled: true },
+      claimsParameter: { enabled: true },
+      resourceIndicators: { enabled: false },
+      requestObjects: { enabled: true },
+      pushedAuthorizationRequests: { enabled: false },
       rpInitiatedLogout: {
         enabled: true,
-        logoutSource: async (ctx, form) => {
-          ctx.body = logoutPage(form);
-        },
+        logoutSource: pages.logoutSource,
         postLogoutSuccessSource: async (ctx) => {
           ctx.body = loggedOutPage();
         },
       },
     },
-    renderError: async (ctx, out) => {
-      ctx.type = 'html';
-      ctx.body = errorPage(out);
-    },
+    renderError: pages.renderError,
   };
 }
 
-async function readForm(req) {
+async function readBody(req) {
   let body = '';
   for await (const chunk of req) {
     body += chunk;
-    if (body.length > 10_000) throw new Error('body too large');
+    if (body.length > 20_000) throw new Error('body too large');
   }
-  return new URLSearchParams(body);
+  return body;
 }
 
-function send(res, status, html) {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+function send(res, status, html, headers = {}) {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(html);
+}
+
+function cookies(req) {
+  const found = {};
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const index = part.indexOf('=');
+    if (index > 0) found[part.slice(0, index).trim()] = part.slice(index + 1).trim();
+  }
+  return found;
+}
+
+/** Drops oidc-provider's cookies from a request, so that every authorize starts a new interaction. */
+function withoutProviderCookies(req) {
+  const kept = Object.entries(cookies(req)).filter(([name]) => !PROVIDER_COOKIES.some((c) => name === c || name === `${c}.sig`));
+  req.headers.cookie = kept.map(([name, value]) => `${name}=${value}`).join('; ');
+}
+
+function sameToken(a, b) {
+  const x = Buffer.from(String(a));
+  const y = Buffer.from(String(b));
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 /**
  * Starts the local FranceConnect on loopback.
  * @param {object} options
  * @param {number} [options.port] 0 for any free port
- * @param {Array<object>} options.clients registered services: client_id, client_secret,
- *   redirect_uris, post_logout_redirect_uris (oidc-provider client metadata)
- * @param {Array<object>} [options.identities] the people offered, in claim format
- * @returns {Promise<{ issuer: string, url: string, close: () => Promise<void> }>}
+ * @param {string} [options.host]
+ * @param {Array<object>} options.clients the registered services: client_id, client_secret,
+ *   signing_alg (ES256 or RS256), redirect_uris, post_logout_redirect_uris, and
+ *   optionally name and entity_id (see clients.mjs)
+ * @param {Array<object>} [options.identities] the people offered, in claim format, each with a unique `sub` key
+ * @param {string} [options.subSecret] mixed into every sub (v2's subSecretKey); the default keeps subs stable across restarts
+ * @returns {Promise<{ issuer: string, url: string, clients: object[], close: () => Promise<void> }>}
  */
-export async function startLocalFranceConnect({ port = 3001, host = '127.0.0.1', clients, identities = demoIdentities }) {
+export async function startLocalFranceConnect({
+  port = 3001,
+  host = '127.0.0.1',
+  clients,
+  identities = demoIdentities,
+  subSecret = 'local-franceconnect',
+}) {
+  if (!Array.isArray(clients) || clients.length === 0) throw new ClientConfigurationError('register at least one client');
+  const registered = clients.map(normalizeClient);
+  const entityIds = new Map(registered.map(({ client_id: id, entity_id: entityId }) => [id, entityId]));
+  const metadata = registered.map(({ entity_id: _entity, ...client }) => client); // eslint-disable-line @typescript-eslint/no-unused-vars
+  const bySub = new Map(identities.map((identity) => [identity.sub, identity]));
+
   const server = createServer();
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);
   });
-  const origin = `http://${host}:${server.address().port}`;
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${server.address().port}`;
   const issuer = `${origin}${MOUNT}`;
-  const provider = new Provider(issuer, configuration({ clients, identities }));
+
+  /**
+   * FranceConnect's own session (30 minutes, sliding), apart from oidc-provider's: it
+   * remembers who logged in, for the next service of the same browser (SSO), and the
+   * CSRF token of the information step. back/instances/core-fcp-low/src/config/session.ts
+   */
+  const sessions = new Map();
+  function session(req, res, create = false) {
+    const id = cookies(req)[SESSION_COOKIE];
+    let found = id && sessions.get(id);
+    if (found && found.expires <= Date.now()) {
+      sessions.delete(id);
+      found = undefined;
+    }
+    if (!found && !create) return undefined;
+    const key = found ? id : randomBytes(32).toString('hex');
+    if (!found) {
+      found = {};
+      sessions.set(key, found);
+    }
+    found.expires = Date.now() + LIFETIMES.Session * 1000;
+    res.appendHeader('set-cookie', `${SESSION_COOKIE}=${key}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${LIFETIMES.Session}`);
+    return found;
+  }
+  function endSession(req) {
+    const id = cookies(req)[SESSION_COOKIE];
+    if (id) sessions.delete(id);
+  }
+
+  function clientName(clientId) {
+    return registered.find((client) => client.client_id === clientId)?.client_name ?? clientId;
+  }
+
+  /** « Revenir sur … »: redirect-to-sp-with-error with the error, the service's state and redirect_uri. */
+  function backTo(params, { error, description }) {
+    const query = new URLSearchParams({ error, error_description: description });
+    if (params.state) query.set('state', params.state);
+    query.set('redirect_uri', params.redirect_uri);
+    return { href: `${MOUNT}/redirect-to-sp-with-error?${query}`, clientName: clientName(params.client_id) };
+  }
+
+  function showError(res, kind, { back, detail } = {}) {
+    const { code, status, message } = ERRORS[kind];
+    send(res, status, errorPage({ code, message, detail, back }));
+  }
+
+  const pages = {
+    /** oidc-provider's errors that cannot go back to the service, on v2's error page. */
+    async renderError(ctx, out, error) {
+      let kind = 'provider';
+      if (error?.name === 'InvalidClient') kind = 'invalidClient';
+      else if (error?.name === 'InvalidRedirectUri') kind = 'invalidRedirectUri';
+      const { code, status, message } = ERRORS[kind];
+      ctx.status = error?.statusCode && kind === 'provider' ? error.statusCode : status;
+      ctx.type = 'html';
+      ctx.body = errorPage({ code, message, detail: `${out.error}: ${out.error_description ?? ''}` });
+    },
+    /** session/end: oidc-provider's confirmation form, submitted by itself. */
+    async logoutSource(ctx, form) {
+      ctx.body = logoutPage(form);
+    },
+  };
+
+  const provider = new Provider(issuer, configuration({ clients: metadata, identities, entityIds, subSecret, pages }));
+  provider.proxy = false;
   const oidc = provider.callback();
-  const bySub = new Map(identities.map((identity) => [identity.sub, identity]));
 
-  async function interaction(req, res, uid, step) {
-    const details = await provider.interactionDetails(req, res);
-    if (details.uid !== uid) return send(res, 400, page('Erreur', '<h1>Cette étape a expiré.</h1>'));
-    const client = await provider.Client.find(details.params.client_id);
-    const clientName = client?.clientName ?? details.params.client_id;
-    const { prompt } = details;
+  /** Hands a request to oidc-provider, mounted under /api/v2 (it reads the prefix from originalUrl). */
+  function toProvider(req, res, url = req.url) {
+    req.originalUrl = url;
+    req.url = url.slice(MOUNT.length) || '/';
+    return oidc(req, res);
+  }
 
-    if (req.method === 'GET' && prompt.name === 'login') {
-      return send(res, 200, chooseIdentityPage({ action: `${MOUNT}/interaction/${uid}/login`, clientName, identities }));
+  /**
+   * /authorize, GET or POST. v2 checks the parameters first and answers a 400 page
+   * (Y030007) without going back to the service (back/apps/core-fcp/src/controllers/oidc-provider.controller.ts),
+   * then drops oidc-provider's cookies, keeps the weakest known eIDAS level and forces
+   * prompt=login consent (back/libs/core/src/services/core-oidc-provider-middleware.service.ts).
+   */
+  async function authorize(req, res, url) {
+    const params = req.method === 'POST' ? new URLSearchParams(await readBody(req)) : url.searchParams;
+    if (authorizeViolations(params).length > 0) return showError(res, 'authorizeParams');
+    params.set('acr_values', pickAcr(params.get('acr_values')));
+    params.set('prompt', FORCED_PROMPT);
+    withoutProviderCookies(req);
+    for (const name of PROVIDER_COOKIES) res.appendHeader('set-cookie', `${name}=; Path=/; Max-Age=0`);
+    // A POST goes on as the same request in the query: the body has been read.
+    req.method = 'GET';
+    delete req.headers['content-type'];
+    delete req.headers['content-length'];
+    return toProvider(req, res, `${MOUNT}/authorize?${params}`);
+  }
+
+  async function details(req, res) {
+    try {
+      return await provider.interactionDetails(req, res);
+    } catch {
+      return undefined;
     }
-    if (req.method === 'GET' && prompt.name === 'consent') {
-      const identity = bySub.get(details.session.accountId);
-      const claims = details.params.scope.split(' ').filter((scope) => scope !== 'openid');
-      return send(res, 200, continuePage({ action: `${MOUNT}/interaction/${uid}/continue`, clientName, identity, claims }));
+  }
+
+  /** The identity choice, or straight to the information step when the FranceConnect session knows the person (SSO). */
+  async function interaction(req, res, uid) {
+    const found = await details(req, res);
+    if (!found || found.uid !== uid) return showError(res, 'provider', { detail: 'SessionNotFound: interaction expired' });
+    const { params } = found;
+    // The level kept must be one this FranceConnect offers, or the service gets invalid_acr:
+    // back/libs/core/src/services/core-acr.service.ts (rejectInvalidAcr).
+    if (!ALLOWED_ACR.includes(params.acr_values)) {
+      return provider.interactionFinished(req, res, {
+        error: 'invalid_acr',
+        error_description: `acr_value is not valid, should be equal one of these values, expected ${ALLOWED_ACR.join(',')}, got ${params.acr_values}`,
+      });
     }
-    if (req.method === 'POST' && step === 'login' && prompt.name === 'login') {
-      const sub = (await readForm(req)).get('sub');
-      if (!bySub.has(sub)) return send(res, 400, page('Erreur', '<h1>Identité inconnue.</h1>'));
-      // The eIDAS level asked for is the one reached (the first, as FranceConnect does).
-      const acr = details.params.acr_values.split(' ')[0];
-      return provider.interactionFinished(req, res, { login: { accountId: sub, acr, amr: ['pwd'] } }, { mergeWithLastSubmission: false });
+    const fcSession = session(req, res, true);
+    fcSession.interaction = { uid, params };
+    if (fcSession.identity && bySub.has(fcSession.identity) && fcSession.finished) {
+      res.writeHead(303, { location: `${MOUNT}/interaction/${uid}/consent`, 'cache-control': 'no-store' });
+      return res.end();
     }
-    if (req.method === 'POST' && step === 'continue' && prompt.name === 'consent') {
-      const grant = details.grantId
-        ? await provider.Grant.find(details.grantId)
-        : new provider.Grant({ accountId: details.session.accountId, clientId: details.params.client_id });
-      if (prompt.details.missingOIDCScope) grant.addOIDCScope(prompt.details.missingOIDCScope.join(' '));
-      if (prompt.details.missingOIDCClaims) grant.addOIDCClaims(prompt.details.missingOIDCClaims);
-      const grantId = await grant.save();
-      return provider.interactionFinished(req, res, { consent: details.grantId ? {} : { grantId } }, { mergeWithLastSubmission: true });
+    return send(
+      res,
+      200,
+      chooseIdentityPage({
+        action: `${MOUNT}/interaction/${uid}/identity`,
+        clientName: clientName(params.client_id),
+        identities,
+        back: backTo(params, USER_ABORTED),
+      }),
+    );
+  }
+
+  /** The person chosen (stands for the identity provider's answer), then the information step. */
+  async function chooseIdentity(req, res, uid) {
+    const fcSession = session(req, res);
+    const form = new URLSearchParams(await readBody(req));
+    const interactionState = fcSession?.interaction;
+    if (!interactionState || interactionState.uid !== uid) return showError(res, 'provider', { detail: 'SessionNotFound: no interaction' });
+    const sub = form.get('sub');
+    if (!bySub.has(sub)) {
+      return showError(res, 'provider', { detail: 'unknown identity', back: backTo(interactionState.params, ERRORS.provider) });
     }
-    return send(res, 400, page('Erreur', '<h1>Étape inattendue.</h1>'));
+    fcSession.identity = sub;
+    fcSession.finished = false;
+    res.writeHead(303, { location: `${MOUNT}/interaction/${uid}/consent`, 'cache-control': 'no-store' });
+    res.end();
+  }
+
+  /** The information step: back/apps/core-fcp/src/controllers/core-fcp.controller.ts (getConsent). */
+  async function consent(req, res, uid) {
+    const fcSession = session(req, res);
+    const found = await details(req, res);
+    if (!found || found.uid !== uid || !fcSession?.identity) return showError(res, 'provider', { detail: 'SessionNotFound: no interaction' });
+    fcSession.csrf = randomBytes(32).toString('hex');
+    fcSession.interaction = { uid, params: found.params };
+    const scopes = found.params.scope.split(' ');
+    const claims = scopes.flatMap((scope) => SCOPES[scope] ?? []);
+    return send(
+      res,
+      200,
+      informationPage({
+        action: `${MOUNT}/login`,
+        clientName: clientName(found.params.client_id),
+        identity: bySub.get(fcSession.identity),
+        claims,
+        csrfToken: fcSession.csrf,
+      }),
+    );
+  }
+
+  /**
+   * « Continuer sur … »: the CSRF token checked (back/libs/csrf), then login and consent
+   * at once, as v2's finishInteraction does (back/libs/oidc-provider/src/services/oidc-provider-app-config-lib.service.ts).
+   */
+  async function login(req, res) {
+    const fcSession = session(req, res);
+    const form = new URLSearchParams(await readBody(req));
+    const found = await details(req, res);
+    if (!found || !fcSession?.identity) return showError(res, 'provider', { detail: 'SessionNotFound: no interaction' });
+    const back = (kind) => backTo(found.params, ERRORS[kind]);
+    const token = form.get('csrfToken');
+    if (!token) return showError(res, 'csrfMissing', { back: back('csrfMissing') });
+    if (!fcSession.csrf || !sameToken(token, fcSession.csrf)) return showError(res, 'csrfBad', { back: back('csrfBad') });
+    delete fcSession.csrf;
+    const grant = new provider.Grant({ accountId: fcSession.identity, clientId: found.params.client_id });
+    grant.addOIDCScope(found.params.scope.split(' ').filter((scope) => scope in SCOPES).join(' '));
+    if (found.params.claims) {
+      const requested = JSON.parse(found.params.claims);
+      grant.addOIDCClaims([...Object.keys(requested.id_token ?? {}), ...Object.keys(requested.userinfo ?? {})]);
+    }
+    const grantId = await grant.save();
+    fcSession.finished = true;
+    return provider.interactionFinished(
+      req,
+      res,
+      {
+        login: { accountId: fcSession.identity, acr: found.params.acr_values, amr: AMR, ts: Math.floor(Date.now() / 1000), remember: false },
+        consent: { grantId },
+      },
+      { mergeWithLastSubmission: false },
+    );
+  }
+
+  /**
+   * « Revenir sur … »: the interaction ends with the error, and oidc-provider sends it
+   * to the service with state and iss. Without an interaction, a redirect to a registered
+   * redirect_uri, else an error page. back/apps/core-fcp/src/controllers/oidc-provider.controller.ts
+   * (redirectToSpWithError) and back/libs/oidc-provider/src/filters/oidc-provider-redirect-exception.filter.ts.
+   */
+  async function redirectToSpWithError(req, res, url) {
+    const query = url.searchParams;
+    const error = query.get('error') ?? USER_ABORTED.error;
+    const description = query.get('error_description') ?? USER_ABORTED.description;
+    const found = await details(req, res);
+    if (found) return provider.interactionFinished(req, res, { error, error_description: description });
+    const redirectUri = query.get('redirect_uri');
+    if (!redirectUri || !registered.some((client) => client.redirect_uris.includes(redirectUri))) return showError(res, 'redirectUri');
+    const target = new URL(redirectUri);
+    target.searchParams.append('error', error);
+    target.searchParams.append('error_description', description);
+    target.searchParams.append('state', query.get('state') ?? 'undefined');
+    target.searchParams.append('iss', issuer);
+    res.writeHead(302, { location: target.href, 'content-type': 'text/plain; charset=utf-8' });
+    res.end();
   }
 
   server.on('request', async (req, res) => {
     try {
-      const { pathname } = new URL(req.url, origin);
-      const match = pathname.match(/^\/api\/v2\/interaction\/([\w-]+)(?:\/(login|continue))?$/);
-      if (match) return await interaction(req, res, match[1], match[2]);
-      if (pathname === MOUNT || pathname.startsWith(`${MOUNT}/`)) {
-        // Mounted under /api/v2 like FranceConnect: oidc-provider reads the prefix from originalUrl.
-        req.originalUrl = req.url;
-        req.url = req.url.slice(MOUNT.length) || '/';
-        return oidc(req, res);
+      const url = new URL(req.url, origin);
+      const { pathname } = url;
+      const route = `${req.method} ${pathname}`;
+      if (route === `GET ${MOUNT}/authorize` || route === `POST ${MOUNT}/authorize`) return await authorize(req, res, url);
+      if (route === `GET ${MOUNT}/session/end` && endSessionViolations(url.searchParams).length > 0) {
+        // back/libs/oidc-provider/src/dto/logout-params.dto.ts: id_token_hint required, nothing unknown.
+        return showError(res, 'badRequest');
       }
+      // session/end ends FranceConnect's session whatever oidc-provider's holds (v2: logoutSource,
+      // back/libs/core/src/services/core-oidc-provider-config-app.service.ts).
+      if (route === `GET ${MOUNT}/session/end`) endSession(req);
+      if (route === `GET ${MOUNT}/redirect-to-sp-with-error`) return await redirectToSpWithError(req, res, url);
+      if (route === `POST ${MOUNT}/login`) return await login(req, res);
+      const step = pathname.match(/^\/api\/v2\/interaction\/([\w-]+)(?:\/(identity|consent))?$/);
+      if (step && req.method === 'GET' && !step[2]) return await interaction(req, res, step[1]);
+      if (step && req.method === 'POST' && step[2] === 'identity') return await chooseIdentity(req, res, step[1]);
+      if (step && req.method === 'GET' && step[2] === 'consent') return await consent(req, res, step[1]);
+      if (pathname === MOUNT || pathname.startsWith(`${MOUNT}/`)) return await toProvider(req, res);
       if (pathname === '/') {
         return send(res, 200, page('Accueil', `      <h1>FranceConnect local</h1>
       <p>Émetteur OpenID Connect : <code>${issuer}</code>. Un service s’y connecte comme à
@@ -198,14 +472,15 @@ export async function startLocalFranceConnect({ port = 3001, host = '127.0.0.1',
       }
       send(res, 404, page('Introuvable', '<h1>Page introuvable</h1>'));
     } catch (error) {
-      // An expired or unknown interaction, mostly: say so instead of hanging.
-      if (!res.headersSent) send(res, 400, page('Erreur', `<h1>La demande a échoué</h1><p>${error.name}</p>`));
+      if (!res.headersSent) showError(res, 'provider', { detail: error.name });
+      else res.end();
     }
   });
 
   return {
     issuer,
     url: `${origin}/`,
+    clients: registered,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());
@@ -214,25 +489,31 @@ export async function startLocalFranceConnect({ port = 3001, host = '127.0.0.1',
   };
 }
 
-// Run on its own: node examples/local-franceconnect/server.mjs
+// Run on its own: node examples/local-franceconnect/server.mjs --help
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { FC_CLIENT_ID, FC_CLIENT_SECRET, SERVICE_URL = 'http://127.0.0.1:3000' } = process.env;
-  if (!FC_CLIENT_ID || !FC_CLIENT_SECRET) {
-    console.error('Set FC_CLIENT_ID and FC_CLIENT_SECRET (the service registered here), or run `npm run demo`.');
-    process.exit(1);
+  let options;
+  try {
+    options = clientsFromCommandLine(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${error.message}\n\n${USAGE}`);
+    process.exit(2);
   }
-  const fc = await startLocalFranceConnect({
-    port: Number(process.env.FC_PORT ?? 3001),
-    clients: [
-      {
-        client_id: FC_CLIENT_ID,
-        client_secret: FC_CLIENT_SECRET,
-        redirect_uris: [`${SERVICE_URL}/auth/franceconnect/callback`],
-        post_logout_redirect_uris: [`${SERVICE_URL}/auth/franceconnect/logout/callback`],
-      },
-    ],
+  if (options.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  if (options.clients.length === 0) {
+    console.error(`No service registered.\n\n${USAGE}\n\nOr run \`npm run demo\`.`);
+    process.exit(2);
+  }
+  const fc = await startLocalFranceConnect(options).catch((error) => {
+    console.error(error.code === 'EADDRINUSE' ? `Port ${options.port} is in use: set --port or FC_PORT.` : error.message);
+    process.exit(1);
   });
   console.log(`Local FranceConnect (demonstration): ${fc.url} — issuer ${fc.issuer}`);
+  for (const client of fc.clients) {
+    console.log(`  client ${client.client_id} (${client.id_token_signed_response_alg}): ${client.redirect_uris.join(' ')}`);
+  }
   process.on('SIGINT', () => fc.close().then(() => process.exit(0)));
   process.on('SIGTERM', () => fc.close().then(() => process.exit(0)));
 }

@@ -1,6 +1,6 @@
 // Everything this service says to FranceConnect, with openid-client (the
-// certified OpenID Connect client). Each check names the qualification rule
-// (seed 004) it enforces.
+// certified OpenID Connect client). Each check names the rule of the
+// qualification checklist it enforces.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomInt } from 'node:crypto';
 import * as client from 'openid-client';
@@ -11,6 +11,9 @@ export const SCOPES = 'openid given_name family_name birthdate gender birthplace
 /** Rule 19: the eIDAS level sent in acr_values, and the levels accepted back (eidas1 or stronger). */
 export const ACR_VALUES = 'eidas1';
 const ACCEPTED_ACR = new Set(['eidas1', 'eidas2', 'eidas3']);
+
+/** The algorithms FranceConnect's partner space lets a service choose for its ID token and userinfo. */
+export const SIGNING_ALGS = ['ES256', 'RS256'];
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -37,11 +40,17 @@ function describe(error) {
 
 /** Why a callback was refused; the message the user sees is the caller's. */
 export class CallbackError extends Error {
-  constructor(reason, idToken) {
+  constructor(reason, idToken, error) {
     super(reason);
     this.name = 'CallbackError';
     /** The raw ID token, if FranceConnect sent one: the id_token_hint that ends its session. */
     this.idToken = idToken;
+    /**
+     * FranceConnect's own error code when it sent one back (checked state and iss first):
+     * `access_denied` is « Revenir sur … », the person chose to come back
+     * (back/apps/core-fcp/src/views/includes/back-button.ejs in france-connect/sources).
+     */
+    this.error = error;
   }
 }
 
@@ -53,8 +62,12 @@ export class CallbackError extends Error {
  * @param {string} options.clientSecret
  * @param {string} options.redirectUri this service's /auth/franceconnect/callback
  * @param {string} options.postLogoutRedirectUri this service's /auth/franceconnect/logout/callback
+ * @param {string} [options.signingAlg] ES256 or RS256, as chosen in the partner space
  */
-export function franceConnect({ issuer, clientId, clientSecret, redirectUri, postLogoutRedirectUri }) {
+export function franceConnect({ issuer, clientId, clientSecret, redirectUri, postLogoutRedirectUri, signingAlg = 'ES256' }) {
+  if (!SIGNING_ALGS.includes(signingAlg)) {
+    throw new Error(`signing algorithm "${signingAlg}" is not one FranceConnect offers (${SIGNING_ALGS.join(' or ')})`);
+  }
   // The raw token response of the callback being handled, even when its checks fail,
   // so that a refused ID token can still be given back to session/end (rule 20).
   const tokenResponses = new AsyncLocalStorage();
@@ -66,8 +79,9 @@ export function franceConnect({ issuer, clientId, clientSecret, redirectUri, pos
       .discovery(
         new URL(issuer),
         clientId,
-        // FranceConnect v2 signs ID tokens and userinfo with ES256; anything else is refused.
-        { id_token_signed_response_alg: 'ES256', userinfo_signed_response_alg: 'ES256' },
+        // FranceConnect v2 signs the ID token and userinfo with the service's chosen
+        // algorithm; a token signed any other way is refused.
+        { id_token_signed_response_alg: signingAlg, userinfo_signed_response_alg: signingAlg },
         client.ClientSecretPost(clientSecret),
         {
           // Rule 18 is TLS: only a FranceConnect on this machine's loopback may be plain http.
@@ -139,20 +153,22 @@ export function franceConnect({ issuer, clientId, clientSecret, redirectUri, pos
           return { idToken: tokens.id_token, identity };
         } catch (error) {
           if (error instanceof CallbackError) throw error;
-          throw new CallbackError(describe(error), slot.idToken);
+          // An error FranceConnect sent back (state and iss already checked by openid-client).
+          const sent = error instanceof client.AuthorizationResponseError ? error.error : undefined;
+          throw new CallbackError(describe(error), slot.idToken, sent);
         }
       });
     },
 
     /**
      * The URL that ends the FranceConnect session (rules 9, 12 and 20): session/end
-     * with the ID token as id_token_hint, a state, and where to come back. Without an
-     * ID token (the flow stopped before one was received) the client_id says who asks.
+     * with the ID token as id_token_hint, a state, and where to come back. FranceConnect
+     * v2 refuses session/end without id_token_hint (back/libs/oidc-provider/src/dto/logout-params.dto.ts),
+     * so without an ID token there is no FranceConnect session of this service to end.
      */
     async logoutUrl({ idToken, state }) {
-      const parameters = { state, post_logout_redirect_uri: postLogoutRedirectUri };
-      if (idToken) parameters.id_token_hint = idToken;
-      return client.buildEndSessionUrl(await config(), parameters);
+      if (!idToken) throw new Error('session/end needs the ID token as id_token_hint');
+      return client.buildEndSessionUrl(await config(), { id_token_hint: idToken, state, post_logout_redirect_uri: postLogoutRedirectUri });
     },
   };
 }

@@ -1,7 +1,7 @@
 // The whole FranceConnect journey, end to end: a real Chromium drives the reference
 // service (examples/service) against the local FranceConnect
 // (examples/local-franceconnect), both started here on free loopback ports.
-// Each test names the qualification rules (seed 004) it proves.
+// Each test names the rules of the qualification checklist it proves.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
@@ -11,6 +11,7 @@ import { startServers } from './servers.mjs';
 
 const FC_BUTTON = 'S’identifier avec FranceConnect';
 const FAILED = 'La connexion avec FranceConnect n’a pas abouti.';
+const CANCELLED = 'Vous avez interrompu la connexion avec FranceConnect.';
 const PEOPLE = {
   marie: 'Marie Anne CLÉMENT',
   jeanLuc: 'Jean-Luc Pierre N’DIAYE',
@@ -83,13 +84,15 @@ async function visitor({ handmade = false } = {}) {
 
 const at = (origin, ...paths) => (url) => url.origin === origin && paths.some((path) => url.pathname === path);
 
-/** Whether the page is the local FranceConnect's identity choice. */
-const atIdentityChoice = (page) => page.url().startsWith(`${servers.fcOrigin}/api/v2/interaction/`);
+/** Whether the page is the local FranceConnect's identity choice (not its information step). */
+const atIdentityChoice = (page) => /^\/api\/v2\/interaction\/[\w-]+$/.test(new URL(page.url()).pathname) && new URL(page.url()).origin === servers.fcOrigin;
+/** Whether the page is FranceConnect's information step, « Continuer sur … ». */
+const atInformation = (page) => page.url().startsWith(`${servers.fcOrigin}/api/v2/interaction/`) && page.url().endsWith('/consent');
 
 /**
  * Clicks the FranceConnect button of the current page and waits until either
- * the local FranceConnect asks who you are, or the service is back (no question).
- * Returns true when FranceConnect asked.
+ * the local FranceConnect shows a page, or the service is back (no question).
+ * Returns true when FranceConnect asked who is connecting (its identity choice).
  */
 async function clickFranceConnect(page) {
   const from = new URL(page.url()).pathname;
@@ -105,7 +108,12 @@ async function clickFranceConnect(page) {
 /** At the local FranceConnect: picks the person, then "Continuer"; back at the service. */
 async function chooseIdentity(page, name) {
   await page.getByRole('button', { name: new RegExp(`^${name}`) }).click();
-  await page.getByRole('button', { name: 'Continuer' }).click();
+  await continueToService(page);
+}
+
+/** FranceConnect's information step: « Continuer sur Mon service »; back at the service. */
+async function continueToService(page) {
+  await page.getByRole('button', { name: 'Continuer sur Mon service' }).click();
   await page.waitForURL(at(servers.serviceOrigin, '/', '/profil'));
 }
 
@@ -178,15 +186,18 @@ describe('the whole journey, service and local FranceConnect', () => {
     await v.close();
   });
 
-  it('control for rule 9: without session/end, FranceConnect would not ask again', async () => {
+  it('control for rule 9: without session/end, FranceConnect would not ask who is connecting again', async () => {
     // What the test above detects: if the service forgot its user but left the
-    // FranceConnect session alive, the next login would not reach FranceConnect's page.
+    // FranceConnect session alive, the next login would skip the identity choice. As in
+    // v2 (prompt=login consent forced), FranceConnect still shows its information step.
     const v = await visitor();
     const { page } = v;
     await logIn(page, PEOPLE.marie);
     await v.context.clearCookies({ name: 'service_session' });
     await page.goto(`${servers.serviceOrigin}/connexion`);
-    assert.equal(await clickFranceConnect(page), false, 'FranceConnect answers without asking');
+    assert.equal(await clickFranceConnect(page), false, 'no identity choice');
+    assert.equal(atInformation(page), true, 'FranceConnect’s information step, never a silent redirect');
+    await continueToService(page);
     await headerShows(page, PEOPLE.marie);
     await v.close();
   });
@@ -291,7 +302,7 @@ describe('the whole journey, service and local FranceConnect', () => {
   });
 
   for (const parameter of ['state', 'nonce']) {
-    it(`rule 20: a tampered ${parameter} stops the flow: home, a French message, FranceConnect session ended`, async () => {
+    it(`rule 20: a tampered ${parameter} stops the flow: home, a French message, FranceConnect session ended when an ID token came`, async () => {
       const v = await visitor();
       const { page } = v;
       servers.log.length = 0;
@@ -308,26 +319,52 @@ describe('the whole journey, service and local FranceConnect', () => {
       assert.match(await flash(page), new RegExp(FAILED));
       assert.equal(await page.locator('fc-account').count(), 0, 'not logged in');
       assert.match(servers.log.join('\n'), new RegExp(`"${parameter}"`), `refused for its ${parameter}`);
-      // The FranceConnect session was ended: with the refused ID token as hint when one came.
-      assert.equal(v.seen.endSession.length, 1);
-      assertEndSession(v.seen.endSession[0], { withIdToken: parameter === 'nonce' });
+      // A tampered nonce comes with an ID token: the FranceConnect session is ended with it
+      // as hint, and FranceConnect asks who is connecting again. A tampered state stops
+      // before the code is used: no ID token, and v2 refuses session/end without one
+      // (back/libs/oidc-provider/src/dto/logout-params.dto.ts), so none is sent; the next
+      // login still shows FranceConnect's information step, never a silent redirect.
+      if (parameter === 'nonce') {
+        assert.equal(v.seen.endSession.length, 1);
+        assertEndSession(v.seen.endSession[0]);
+      } else {
+        assert.equal(v.seen.endSession.length, 0, 'no session/end without an ID token');
+        assert.doesNotMatch(await flash(page), /déconnecté/, 'no claim of a FranceConnect logout');
+      }
       await page.goto(`${servers.serviceOrigin}/connexion`);
-      assert.equal(await clickFranceConnect(page), true, 'FranceConnect asks again');
+      assert.equal(await clickFranceConnect(page), parameter === 'nonce', 'identity choice after session/end only');
+      if (parameter === 'state') assert.equal(atInformation(page), true, 'FranceConnect’s information step');
       await v.close();
     });
   }
 
-  it('rule 20: an error from FranceConnect (here, an authorize without acr_values) stops the flow the same way', async () => {
+  it('rule 19: an authorize without acr_values stops on FranceConnect’s 400 page (Y030007), nothing goes back to the service', async () => {
+    // back/apps/core-fcp/src/controllers/oidc-provider.controller.ts: the parameters are checked first.
     const v = await visitor({ handmade: true });
     const { page } = v;
-    servers.log.length = 0;
     const response = await v.context.request.get(`${servers.serviceOrigin}/auth/franceconnect/login`, { maxRedirects: 0 });
     const authorize = new URL(response.headers().location);
     authorize.searchParams.delete('acr_values');
-    await page.goto(authorize.href);
+    const shown = await page.goto(authorize.href);
+    assert.equal(shown.status(), 400);
+    assert.equal(new URL(page.url()).origin, servers.fcOrigin, 'the browser stays at FranceConnect');
+    assert.match(await page.locator('main').innerText(), /Erreur Y030007/);
+    await v.close();
+  });
+
+  it('« Revenir sur Mon service » at FranceConnect: back home with a French message, not logged in, nothing ended', async () => {
+    // error=access_denied with state and iss: back/apps/core-fcp/src/views/includes/back-button.ejs.
+    const v = await visitor();
+    const { page } = v;
+    servers.log.length = 0;
+    await page.goto(`${servers.serviceOrigin}/connexion`);
+    assert.equal(await clickFranceConnect(page), true);
+    await page.getByRole('link', { name: 'Revenir sur Mon service' }).click();
     await page.waitForURL(at(servers.serviceOrigin, '/'));
-    assert.match(await flash(page), new RegExp(FAILED));
-    assert.match(servers.log.join('\n'), /acr_values/);
+    assert.match(await flash(page), new RegExp(CANCELLED));
+    assert.equal(await page.locator('fc-account').count(), 0, 'not logged in');
+    assert.match(servers.log.join('\n'), /access_denied/);
+    assert.equal(v.seen.endSession.length, 0, 'no session/end without an ID token');
     await v.close();
   });
 
@@ -351,7 +388,7 @@ describe('the whole journey, service and local FranceConnect', () => {
 
 describe('the pages of the journey are accessible', () => {
   it('axe finds nothing on the service’s pages, logged out and in, nor on the local FranceConnect’s', async () => {
-    const v = await visitor();
+    const v = await visitor({ handmade: true });
     const { page } = v;
     const found = {};
     const check = async (name) => {
@@ -366,20 +403,25 @@ describe('the pages of the journey are accessible', () => {
     await clickFranceConnect(page);
     found['FranceConnect: identity'] = await axeViolations(page);
     await page.getByRole('button', { name: new RegExp(`^${PEOPLE.yasmine}`) }).click();
-    await page.getByRole('button', { name: 'Continuer' }).waitFor();
+    await page.getByRole('button', { name: 'Continuer sur Mon service' }).waitFor();
     found['FranceConnect: Continuer'] = await axeViolations(page);
-    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.getByRole('button', { name: 'Continuer sur Mon service' }).click();
     await page.waitForURL(at(servers.serviceOrigin, '/', '/profil'));
     for (const path of ['/', '/profil']) {
       await page.goto(`${servers.serviceOrigin}${path}`);
       await check(`${path} (logged in)`);
     }
+    // FranceConnect's error page (an authorize without acr_values), with its code.
+    const authorize = new URL((await v.context.request.get(`${servers.serviceOrigin}/auth/franceconnect/login`, { maxRedirects: 0 })).headers().location);
+    authorize.searchParams.delete('acr_values');
+    await page.goto(authorize.href);
+    found['FranceConnect: error'] = await axeViolations(page);
     assert.deepEqual(found, Object.fromEntries(Object.keys(found).map((name) => [name, []])));
     await v.close();
   });
 });
 
-describe('the local FranceConnect refuses what FranceConnect refuses', () => {
+describe('the local FranceConnect refuses what FranceConnect v2 refuses, and only that', () => {
   const authorize = (changes) => {
     const url = new URL(`${servers.fc.issuer}/authorize`);
     const params = {
@@ -395,37 +437,43 @@ describe('the local FranceConnect refuses what FranceConnect refuses', () => {
     for (const [key, value] of Object.entries(params)) if (value !== undefined) url.searchParams.set(key, value);
     return fetch(url, { redirect: 'manual' });
   };
-  const errorOf = (response) => new URL(response.headers.get('location'), servers.fc.url).searchParams.get('error_description');
-
-  it('accepts eidas1 with 22-character state and nonce (the interaction starts)', async () => {
-    const response = await authorize({});
+  /** v2's own page: HTTP 400, its code, and nothing sent back to the service. */
+  async function assertRefused(response, code) {
+    assert.equal(response.status, 400);
+    assert.equal(response.headers.get('location'), null, 'no redirect to the service');
+    assert.match(await response.text(), new RegExp(`Erreur ${code}`));
+  }
+  const startsInteraction = (response) => {
     assert.equal(response.status, 303);
     assert.match(response.headers.get('location'), /^\/api\/v2\/interaction\//);
+  };
+
+  it('accepts eidas1 with 22-character state and nonce (the interaction starts)', async () => {
+    startsInteraction(await authorize({}));
   });
 
-  it('rule 19: refuses an authorize without acr_values, or with another value', async () => {
-    for (const acr of [undefined, 'eidas0', 'substantial']) {
-      const response = await authorize({ acr_values: acr });
-      assert.equal(response.status, 303);
-      assert.match(errorOf(response), /acr_values doit valoir eidas1/);
-    }
+  it('rule 19: refuses an authorize without acr_values on its own 400 page; keeps eidas1 when the levels asked are unknown', async () => {
+    await assertRefused(await authorize({ acr_values: undefined }), 'Y030007');
+    // back/libs/core/src/transforms/acr.transform.ts: unknown levels give the default, eidas1.
+    for (const acr of ['eidas0', 'substantial', 'eidas1 inconnu']) startsInteraction(await authorize({ acr_values: acr }));
   });
 
-  it('rule 20: refuses a state or a nonce shorter than 22 characters', async () => {
-    assert.match(errorOf(await authorize({ state: 'S'.repeat(21) })), /state doit faire au moins 22 caractères/);
-    assert.match(errorOf(await authorize({ nonce: 'N'.repeat(21) })), /nonce doit faire au moins 22 caractères/);
-    assert.match(errorOf(await authorize({ nonce: undefined })), /nonce/);
+  it('rule 20 is the qualifier’s: v2 refuses a nonce under 22 characters, and accepts any state', async () => {
+    await assertRefused(await authorize({ nonce: 'N'.repeat(21) }), 'Y030007');
+    await assertRefused(await authorize({ nonce: undefined }), 'Y030007');
+    startsInteraction(await authorize({ state: 'S' }));
   });
 
   it('rule 21: refuses a client_id it has not registered, on a page that says it is a local demonstration', async () => {
     const response = await authorize({ client_id: 'f'.repeat(64) });
     assert.equal(response.status, 400);
     const body = await response.text();
+    assert.match(body, /Erreur Y04EA6EF/);
     assert.match(body, /invalid_client/);
     assert.match(body, /Démonstration locale/);
   });
 
-  it('publishes FranceConnect v2’s endpoints, ES256 signatures and scopes', async () => {
+  it('publishes FranceConnect v2’s endpoints, signatures, level and scopes', async () => {
     const discovery = await (await fetch(`${servers.fc.issuer}/.well-known/openid-configuration`)).json();
     assert.equal(discovery.issuer, servers.fc.issuer);
     for (const [key, path] of Object.entries({
@@ -437,14 +485,37 @@ describe('the local FranceConnect refuses what FranceConnect refuses', () => {
     })) {
       assert.equal(discovery[key], `${servers.fc.issuer}/${path}`);
     }
-    assert.deepEqual(discovery.id_token_signing_alg_values_supported, ['ES256']);
-    assert.deepEqual(discovery.userinfo_signing_alg_values_supported, ['ES256']);
-    assert.deepEqual(discovery.acr_values_supported, ['eidas1', 'eidas2', 'eidas3']);
+    assert.deepEqual([...discovery.id_token_signing_alg_values_supported].sort(), ['ES256', 'HS256', 'RS256']);
+    assert.deepEqual([...discovery.userinfo_signing_alg_values_supported].sort(), ['ES256', 'HS256', 'RS256']);
+    assert.deepEqual(discovery.acr_values_supported, ['eidas1']);
     for (const scope of ['openid', 'identite_pivot', 'given_name', 'family_name', 'birthdate', 'gender', 'birthplace', 'birthcountry', 'email', 'preferred_username']) {
       assert.ok(discovery.scopes_supported.includes(scope), scope);
     }
     const { keys } = await (await fetch(discovery.jwks_uri)).json();
-    assert.deepEqual(keys.map((key) => [key.kty, key.crv, key.alg]), [['EC', 'P-256', 'ES256']]);
+    assert.deepEqual(keys.map((key) => [key.kty, key.alg]).sort(), [['EC', 'ES256'], ['RSA', 'RS256']]);
     assert.ok(keys.every((key) => key.d === undefined), 'no private part published');
+  });
+});
+
+describe('the reference service with an RS256 client', () => {
+  it('rules 8 and 9: logs in and out with its ID token and userinfo signed RS256, as chosen in the partner space', async () => {
+    const rs = await startServers({ signingAlg: 'RS256' });
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${rs.serviceOrigin}/connexion`);
+      await page.getByRole('button', { name: FC_BUTTON }).click();
+      await page.getByRole('button', { name: new RegExp(`^${PEOPLE.jeanLuc}`) }).click();
+      await page.getByRole('button', { name: 'Continuer sur Mon service' }).click();
+      await page.waitForURL((url) => url.origin === rs.serviceOrigin && url.pathname === '/profil');
+      assert.equal(await page.locator('fc-profile-form').getByRole('textbox', { name: 'Nom de naissance' }).innerText(), 'N’DIAYE');
+      await page.locator('header fc-account').getByRole('button', { name: 'Se déconnecter' }).click();
+      await page.waitForURL((url) => url.origin === rs.serviceOrigin && url.pathname === '/');
+      assert.match(await page.locator('.flash').innerText(), /déconnecté\(e\) de Mon service et de FranceConnect/);
+      assert.deepEqual(rs.log, [], 'nothing refused');
+    } finally {
+      await context.close();
+      await rs.close();
+    }
   });
 });

@@ -1,10 +1,15 @@
-// The two servers of `npm run demo`, started for a test run on free loopback ports.
+// Starting the journey's servers on free loopback ports: the local FranceConnect with
+// the clients given, and either reference service (examples/service in Node,
+// examples/service-python in Python) registered at it.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { startLocalFranceConnect } from '../../examples/local-franceconnect/server.mjs';
 import { startService } from '../../examples/service/server.mjs';
 
-function freePort() {
+/** A port free on 127.0.0.1 right now. */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -16,41 +21,110 @@ function freePort() {
 }
 
 /**
- * Starts the local FranceConnect with one registered service, and that service.
- * `log` collects what the service reports (why a callback was refused).
+ * What FranceConnect's partner space would register for a service at `origin`
+ * (rule 21: this client_id, and no other): its callback and logout callback.
  */
-export async function startServers() {
+export function registration({ origin, signingAlg = 'ES256', name }) {
+  return {
+    client_id: randomBytes(32).toString('hex'),
+    client_secret: randomBytes(32).toString('hex'),
+    signing_alg: signingAlg,
+    ...(name ? { name } : {}),
+    redirect_uris: [`${origin}/auth/franceconnect/callback`],
+    post_logout_redirect_uris: [`${origin}/auth/franceconnect/logout/callback`],
+  };
+}
+
+/** The local FranceConnect on a free port, with these clients. */
+export async function startFranceConnect(clients) {
+  return startLocalFranceConnect({ port: await freePort(), clients });
+}
+
+/** The Node reference service (examples/service) on `port`, for one registered client. */
+export async function startNodeService({ issuer, client, port, log }) {
+  return startService({
+    port,
+    issuer,
+    clientId: client.client_id,
+    clientSecret: client.client_secret,
+    signingAlg: client.signing_alg,
+    log,
+  });
+}
+
+/** Debian's Python, which has python3-flask and python3-authlib (the python3 on PATH may not). */
+export const PYTHON = process.env.FC_PYTHON ?? '/usr/bin/python3';
+
+/**
+ * The Python reference service (examples/service-python) on `port`, configured as
+ * FranceConnect's documentation tells integrators: discovery URL, client id and secret.
+ * Resolves once it answers; `log` gets its output.
+ */
+export async function startPythonService({ issuer, client, port, log = () => {} }) {
+  const app = fileURLToPath(new URL('../../examples/service-python/app.py', import.meta.url));
+  const child = spawn(PYTHON, [app], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      FC_DISCOVERY_URL: `${issuer}/.well-known/openid-configuration`,
+      FC_CLIENT_ID: client.client_id,
+      FC_CLIENT_SECRET: client.client_secret,
+      FC_SIGNING_ALG: client.signing_alg ?? 'ES256',
+      SERVICE_URL: `http://127.0.0.1:${port}`,
+      PYTHONDONTWRITEBYTECODE: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (chunk) => {
+    output += chunk;
+    for (const line of String(chunk).split('\n').filter(Boolean)) log(line);
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const url = `http://127.0.0.1:${port}/`;
+  for (let attempt = 0; ; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`the Python service stopped (${child.exitCode}): ${output}`);
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (attempt > 200) {
+      child.kill();
+      throw new Error(`the Python service did not answer on ${url}: ${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    close: async () => {
+      if (child.exitCode === null) child.kill();
+      await exited;
+    },
+  };
+}
+
+/**
+ * The local FranceConnect with one registered service, and that service (Node by
+ * default). `log` collects what the service reports (why a callback was refused).
+ */
+export async function startServers({ signingAlg = 'ES256', service = 'node' } = {}) {
   const [servicePort, fcPort] = [await freePort(), await freePort()];
   const serviceOrigin = `http://127.0.0.1:${servicePort}`;
-  // As FranceConnect's partner space would issue them (rule 21: this id, and no other).
-  const clientId = randomBytes(32).toString('hex');
-  const clientSecret = randomBytes(32).toString('hex');
-  const fc = await startLocalFranceConnect({
-    port: fcPort,
-    clients: [
-      {
-        client_id: clientId,
-        client_secret: clientSecret,
-        redirect_uris: [`${serviceOrigin}/auth/franceconnect/callback`],
-        post_logout_redirect_uris: [`${serviceOrigin}/auth/franceconnect/logout/callback`],
-      },
-    ],
-  });
+  const client = registration({ origin: serviceOrigin, signingAlg, name: 'Mon service' });
+  const fc = await startLocalFranceConnect({ port: fcPort, clients: [client] });
   const log = [];
-  const service = await startService({
-    port: servicePort,
-    issuer: fc.issuer,
-    clientId,
-    clientSecret,
-    log: (message) => log.push(message),
-  });
+  const start = service === 'python' ? startPythonService : startNodeService;
+  const running = await start({ issuer: fc.issuer, client, port: servicePort, log: (message) => log.push(message) });
   return {
     fc,
-    service,
-    clientId,
+    service: running,
+    clientId: client.client_id,
     log,
     serviceOrigin,
     fcOrigin: new URL(fc.url).origin,
-    close: () => Promise.all([service.close(), fc.close()]),
+    close: () => Promise.all([running.close(), fc.close()]),
   };
 }

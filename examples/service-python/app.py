@@ -1,0 +1,224 @@
+"""A second reference service, in Python: Flask and Authlib (Debian's python3-flask,
+python3-authlib, python3-jwcrypto, python3-requests), configured only as FranceConnect's
+documentation tells integrators: the discovery URL, the client_id and secret from the
+partner space, the redirect URIs, acr_values=eidas1, the scopes, a state and a nonce,
+and session/end with id_token_hint to log out.
+
+    FC_DISCOVERY_URL=http://127.0.0.1:3001/api/v2/.well-known/openid-configuration \\
+    FC_CLIENT_ID=... FC_CLIENT_SECRET=... [FC_SIGNING_ALG=RS256] PORT=3002 \\
+      /usr/bin/python3 examples/service-python/app.py
+
+Its callback is SERVICE_URL/auth/franceconnect/callback and its logout callback
+SERVICE_URL/auth/franceconnect/logout/callback: register both.
+"""
+
+import base64
+import json
+import os
+import secrets
+from html import escape
+from pathlib import Path
+from urllib.parse import urlencode
+
+import requests
+from authlib.integrations.base_client import OAuthError
+from authlib.integrations.flask_client import OAuth
+from authlib.jose import JsonWebKey, jwt
+from flask import Flask, redirect, request, session
+
+PORT = int(os.environ.get("PORT", "3002"))
+SERVICE_URL = os.environ.get("SERVICE_URL", f"http://127.0.0.1:{PORT}")
+DISCOVERY_URL = os.environ["FC_DISCOVERY_URL"]
+SIGNING_ALG = os.environ.get("FC_SIGNING_ALG", "ES256")
+if SIGNING_ALG not in ("ES256", "RS256"):
+    raise SystemExit(f'FC_SIGNING_ALG "{SIGNING_ALG}" is not one FranceConnect offers (ES256 or RS256)')
+
+# Rule 17: the pivot identity, and the two claims the person may change.
+SCOPES = "openid given_name family_name birthdate gender birthplace birthcountry email preferred_username"
+# Rule 19: eidas1 on every authorize; the level reached must be eidas1 or stronger.
+ACR_VALUES = "eidas1"
+ACCEPTED_ACR = {"eidas1", "eidas2", "eidas3"}
+REDIRECT_URI = f"{SERVICE_URL}/auth/franceconnect/callback"
+POST_LOGOUT_REDIRECT_URI = f"{SERVICE_URL}/auth/franceconnect/logout/callback"
+# The package's published file, when built: the same <fc-button> as the Node service.
+ELEMENTS = Path(__file__).resolve().parent.parent.parent / "dist" / "cdn" / "franceconnect-elements.js"
+
+app = Flask(__name__)
+app.secret_key = secrets.token_bytes(32)
+app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax")
+
+oauth = OAuth(app)
+franceconnect = oauth.register(
+    "franceconnect",
+    server_metadata_url=DISCOVERY_URL,
+    client_id=os.environ["FC_CLIENT_ID"],
+    client_secret=os.environ["FC_CLIENT_SECRET"],
+    # FranceConnect v2 takes client_secret_post (or private_key_jwt), not HTTP Basic.
+    client_kwargs={"scope": SCOPES, "token_endpoint_auth_method": "client_secret_post"},
+)
+
+
+def random_token():
+    """Rule 20: 32 characters of [A-Za-z0-9]. Authlib's own nonce has 20, which v2 refuses (Y030007)."""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+    return "".join(secrets.choice(alphabet) for _ in range(32))
+
+
+def page(title, body, status=200):
+    script = '<script type="module" src="/assets/franceconnect-elements.js"></script>' if ELEMENTS.exists() else ""
+    html = f"""<!doctype html>
+<html lang="fr">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>{escape(title)} – Service Python</title>
+    {script}
+  </head>
+  <body>
+    <main>
+{body}
+    </main>
+  </body>
+</html>"""
+    return html, status, {"content-type": "text/html; charset=utf-8", "cache-control": "no-store"}
+
+
+def flash_block():
+    text = session.pop("flash", None)
+    return f'<p class="flash" role="status">{escape(text)}</p>' if text else ""
+
+
+@app.get("/assets/franceconnect-elements.js")
+def elements():
+    return ELEMENTS.read_text(encoding="utf-8"), 200, {"content-type": "text/javascript; charset=utf-8"}
+
+
+@app.get("/")
+def home():
+    identity = session.get("identity")
+    if identity:
+        rows = "\n".join(
+            f"<tr><th scope=\"row\">{escape(key)}</th><td>{escape(json.dumps(value, ensure_ascii=False))}</td></tr>"
+            for key, value in identity.items()
+        )
+        body = f"""      {flash_block()}
+      <h1>Bonjour {escape(identity.get("given_name", ""))} {escape(identity.get("family_name", ""))}</h1>
+      <table><caption>Ce que FranceConnect a transmis</caption>{rows}</table>
+      <form method="post" action="/auth/franceconnect/logout"><button type="submit">Se déconnecter</button></form>"""
+    else:
+        body = f"""      {flash_block()}
+      <h1>Service Python</h1>
+      <fc-button href="/auth/franceconnect/login"></fc-button>
+      <noscript><a href="/auth/franceconnect/login">S’identifier avec FranceConnect</a></noscript>"""
+    return page("Accueil", body)
+
+
+@app.get("/auth/franceconnect/login")
+def login():
+    # Rules 19 and 20: eidas1, and a fresh state and nonce that Authlib keeps in the session.
+    return franceconnect.authorize_redirect(REDIRECT_URI, acr_values=ACR_VALUES, state=random_token(), nonce=random_token())
+
+
+def verified_userinfo(access_token, sub):
+    """FranceConnect answers userinfo with a signed JWT: check it against the published keys."""
+    metadata = franceconnect.load_server_metadata()
+    response = requests.get(metadata["userinfo_endpoint"], headers={"authorization": f"Bearer {access_token}"}, timeout=10)
+    response.raise_for_status()
+    if not response.headers.get("content-type", "").startswith("application/jwt"):
+        raise ValueError("userinfo is not a JWT")
+    keys = JsonWebKey.import_key_set(requests.get(metadata["jwks_uri"], timeout=10).json())
+    claims = jwt.decode(
+        response.text,
+        keys,
+        claims_options={"iss": {"essential": True, "value": metadata["issuer"]}, "aud": {"essential": True, "value": franceconnect.client_id}},
+    )
+    claims.validate()
+    if claims.header.get("alg") != SIGNING_ALG:
+        raise ValueError(f"userinfo signed {claims.header.get('alg')}, not {SIGNING_ALG}")
+    if claims["sub"] != sub:
+        raise ValueError("userinfo is for someone else")
+    return {key: value for key, value in claims.items() if key not in ("iss", "aud", "exp", "iat")}
+
+
+@app.get("/auth/franceconnect/callback")
+def callback():
+    metadata = franceconnect.load_server_metadata()
+    # RFC 9207, which v2 sends: the answer comes from this FranceConnect.
+    if request.args.get("iss") not in (None, metadata["issuer"]):
+        return failed("wrong iss")
+    error = request.args.get("error")
+    if error:
+        # Only an answer to one of our own attempts counts (Authlib keeps each state in the session).
+        state = request.args.get("state", "")
+        if not session.get(f"_state_franceconnect_{state}"):
+            return failed(f"{error} with an unknown state")
+        session.pop(f"_state_franceconnect_{state}", None)
+        if error == "access_denied":
+            # « Revenir sur … » at FranceConnect.
+            session["flash"] = "Vous avez interrompu la connexion avec FranceConnect. Vous pouvez réessayer, ou vous connecter autrement."
+            app.logger.warning("FranceConnect callback: %s", error)
+            return redirect("/", 303)
+        return failed(error)
+    try:
+        # Authlib checks the state, redeems the code, and checks the ID token's signature, iss, aud, exp and nonce.
+        token = franceconnect.authorize_access_token()
+    except (OAuthError, KeyError, ValueError) as exc:
+        return failed(f"{type(exc).__name__}: {exc}")
+    id_token = token.get("id_token")
+    claims = token.get("userinfo") or {}
+    try:
+        alg = json.loads(base64.urlsafe_b64decode(id_token.split(".")[0] + "==")).get("alg")
+        if alg != SIGNING_ALG:
+            raise ValueError(f"ID token signed {alg}, not {SIGNING_ALG}")
+        if claims.get("acr") not in ACCEPTED_ACR:
+            raise ValueError(f"unexpected acr {claims.get('acr')}")
+        identity = verified_userinfo(token["access_token"], claims["sub"])
+    except (ValueError, KeyError, requests.RequestException) as exc:
+        # Rule 20: an ID token came, so FranceConnect's session is ended with it.
+        app.logger.warning("FranceConnect callback refused: %s", exc)
+        session["flash"] = "La connexion avec FranceConnect n’a pas abouti. Par sécurité, vous avez aussi été déconnecté(e) de FranceConnect."
+        return end_session(id_token)
+    session["identity"] = identity
+    session["id_token"] = id_token
+    session["flash"] = "Vous êtes connecté(e) avec FranceConnect."
+    return redirect("/", 303)
+
+
+def failed(reason):
+    """No ID token: nothing for session/end (v2 refuses it without id_token_hint); home with a message."""
+    app.logger.warning("FranceConnect callback refused: %s", reason)
+    session["flash"] = "La connexion avec FranceConnect n’a pas abouti. Vous pouvez réessayer."
+    return redirect("/", 303)
+
+
+def end_session(id_token):
+    state = random_token()
+    session.pop("identity", None)
+    session.pop("id_token", None)
+    session["logout_state"] = state
+    metadata = franceconnect.load_server_metadata()
+    query = urlencode({"id_token_hint": id_token, "state": state, "post_logout_redirect_uri": POST_LOGOUT_REDIRECT_URI})
+    return redirect(f"{metadata['end_session_endpoint']}?{query}", 303)
+
+
+@app.post("/auth/franceconnect/logout")
+def logout():
+    # Rule 9: logging out here ends the FranceConnect session too.
+    id_token = session.get("id_token")
+    if not id_token or request.headers.get("origin") not in (None, SERVICE_URL):
+        return redirect("/", 303)
+    session["flash"] = "Vous êtes déconnecté(e) du service et de FranceConnect."
+    return end_session(id_token)
+
+
+@app.get("/auth/franceconnect/logout/callback")
+def logout_callback():
+    expected = session.pop("logout_state", None)
+    if not expected or request.args.get("state") != expected:
+        session["flash"] = "Vous êtes déconnecté(e)."
+    return redirect("/", 303)
+
+
+if __name__ == "__main__":
+    print(f"Python service: {SERVICE_URL}/", flush=True)
+    app.run(host="127.0.0.1", port=PORT, debug=False, use_reloader=False)
