@@ -19,6 +19,13 @@ const TRIGGERS: Record<string, TemplateResult> = {
   'missing-link': html`<fc-account identity='{"given_name":"Marie","family_name":"CLÉMENT"}'></fc-account>`,
 };
 
+/**
+ * Codes no element module prints by itself: `needs-hydration` comes only from the client
+ * CDN file given server output. test/ssr.test.ts asserts its whole message, link included,
+ * and the last test here that docs/warnings.md has its heading.
+ */
+const PRINTED_BY_A_BUILD: Record<string, string> = { 'needs-hydration': 'test/ssr.test.ts' };
+
 /** What a message links to: `(franceconnect-elements/docs/warnings.md#fc-bad-value)`. */
 const LINK = / \(franceconnect-elements\/(\S+?)#(fc-[a-z-]+)\)/;
 
@@ -47,7 +54,7 @@ describe('warnings and errors carry a stable code and a link to docs/warnings.md
     expect(errors[0]).to.match(/^<fc-button>: \[fc-unsafe-url\] .* \(franceconnect-elements\/docs\/warnings\.md#fc-unsafe-url\)/);
   });
 
-  for (const code of CODES) {
+  for (const code of CODES.filter((c) => !(c in PRINTED_BY_A_BUILD))) {
     it(`[fc-${code}]: the link the message prints leads to a heading that exists`, async () => {
       const trigger = TRIGGERS[code];
       expect(trigger, `no markup here prints fc-${code}: add one to TRIGGERS`).to.not.equal(undefined);
