@@ -173,10 +173,11 @@ export default defineConfig(({ mode }) => {
               [`vue/${tag}`, `src/vue/${tag}.ts`],
             ]),
           ),
-          // The Nuxt module, its Nitro plugin and the hydration support it imports.
+          // The Nuxt module and its Nitro plugin; the Astro integration and its middleware.
           'nuxt/module': 'src/nuxt/module.ts',
           'nuxt/nitro': 'src/nuxt/nitro.ts',
-          'nuxt/hydrate': 'src/nuxt/hydrate.ts',
+          'astro/index': 'src/astro/index.ts',
+          'astro/middleware': 'src/astro/middleware.ts',
           // What `#react-env` (package.json "imports") points to, under Node and elsewhere.
           'react/env.node': 'src/react/env.node.ts',
           'react/env.browser': 'src/react/env.browser.ts',

@@ -52,7 +52,7 @@ export function importElementsPlugin(): VitePlugin {
       for (const match of code.matchAll(TAG_IN_CODE)) used.add(match[1]);
       if (used.size === 0) return undefined;
       const imports = [
-        "import 'franceconnect-elements/nuxt/hydrate';",
+        "import 'franceconnect-elements/hydrate';",
         ...[...used].sort().map((tag) => `import 'franceconnect-elements/vue/${tag}';`),
       ];
       // First in the module: the hydration support must run before Lit is evaluated.
