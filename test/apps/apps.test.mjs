@@ -205,7 +205,6 @@ for (const app of chosen) {
         );
         const withElements = (await Promise.all(scripts)).filter(([, text]) => text.includes(LABEL)).map(([url]) => url);
         assert.deepEqual(withElements, [], 'scripts that hold the button’s code');
-        assert.ok(scripts.length > 0 || app === 'astro', 'the framework’s own scripts were seen');
         assert.deepEqual(problems, []);
       } finally {
         await context.close();
