@@ -401,7 +401,7 @@ describe('hydration', () => {
     expect(audit.info.warnings).to.deep.equal(
       tags.map(
         (tag) =>
-          `<${tag}>: [fc-needs-hydration] was rendered on a server, but franceconnect-elements.js does not hydrate: it is drawn again. Load franceconnect-elements-hydrate.js instead. See README.md#fc-needs-hydration (franceconnect-elements).`,
+          `<${tag}>: [fc-needs-hydration] was rendered on a server, but franceconnect-elements.js does not hydrate: it is drawn again. Load franceconnect-elements-hydrate.js instead. (franceconnect-elements/docs/warnings.md#fc-needs-hydration)`,
       ),
     );
   });
