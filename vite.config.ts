@@ -166,6 +166,21 @@ export default defineConfig(({ mode }) => {
           'fc-account/fc-account': 'src/fc-account/fc-account.ts',
           'react/index': 'src/react/index.ts',
           'vue/index': 'src/vue/index.ts',
+          // One React and one Vue entry per element: a page pays for what it uses.
+          ...Object.fromEntries(
+            ['fc-button', 'fc-login-block', 'fc-separator', 'fc-profile-form', 'fc-account'].flatMap((tag) => [
+              [`react/${tag}`, `src/react/${tag}.ts`],
+              [`vue/${tag}`, `src/vue/${tag}.ts`],
+            ]),
+          ),
+          // The Nuxt module and its Nitro plugin; the Astro integration and its middleware.
+          'nuxt/module': 'src/nuxt/module.ts',
+          'nuxt/nitro': 'src/nuxt/nitro.ts',
+          'astro/index': 'src/astro/index.ts',
+          'astro/middleware': 'src/astro/middleware.ts',
+          // What `#react-env` (package.json "imports") points to, under Node and elsewhere.
+          'react/env.node': 'src/react/env.node.ts',
+          'react/env.browser': 'src/react/env.browser.ts',
           'audit/index': 'src/audit/index.ts',
           'ssr/index': 'src/ssr/index.ts',
           hydrate: 'src/hydrate.ts',
@@ -176,10 +191,17 @@ export default defineConfig(({ mode }) => {
         // Lit is the one runtime dependency; React and Vue are the user's. @lit/react
         // (a few hundred bytes) is bundled into the React entry point.
         // @lit-labs/ssr and parse5 are the server entry's own (optional peers).
-        external: [/^lit($|\/)/, /^@lit\/(?!react)/, /^@lit-labs\//, /^parse5$/, /^react($|\/)/, /^vue$/],
+        external: [/^#/, /^node:/, /^lit($|\/)/, /^@lit\/(?!react)/, /^@lit-labs\//, /^parse5$/, /^react($|\/)/, /^vue$/],
         output: {
           preserveModules: true,
           preserveModulesRoot: 'src',
+          // The React entry points are client modules: a Next.js server component may
+          // render them (the bundler drops a 'use client' written in the source). And
+          // their first import is `#react-env`, which in a browser is Lit's hydration
+          // support: it must run before any element module, and the bundler would
+          // otherwise move an external import after the package's own modules.
+          banner: (chunk) =>
+            /^react\/(index|fc-[a-z-]+)$/.test(chunk.name) ? "'use client';\nimport '#react-env';" : '',
           // A bundled dependency keeps its module too, named after its path under
           // node_modules/: a dist/node_modules/ folder would be skipped or mangled by
           // tools that ignore node_modules (and looks like an installed package).

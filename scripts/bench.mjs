@@ -13,6 +13,7 @@ import os from 'node:os';
 import { chromium } from 'playwright';
 import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
 import { measureWeights, weightTable } from './size.mjs';
+import { appWeightTable, measureAppWeights, measureEntryWeights } from '../test/apps/weights.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -523,6 +524,8 @@ const paint = only === 'phone' ? null : await firstPaint();
 const layout = only === 'phone' ? [] : await layoutShift();
 const heap = only === 'phone' ? [] : await memory();
 const phone = await phoneProfile();
+// The React and Vue entry points, and the example apps (built and served: a minute or two).
+const frameworks = only === 'phone' ? null : { entries: await measureEntryWeights(), apps: await measureAppWeights(browser) };
 const version = browser.version();
 await browser.close();
 server.close();
@@ -537,6 +540,7 @@ const results = {
   layoutShift: layout,
   memory: heap,
   phone,
+  frameworks,
 };
 mkdirSync(join(root, 'bench'), { recursive: true });
 writeFileSync(join(root, only === 'phone' ? 'bench/phone.json' : 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -575,4 +579,6 @@ console.log(
     ),
   ].join('\n'),
 );
+console.log('\nThe elements in each framework, bytes gzipped (test/apps/weights.mjs)\n');
+console.log(appWeightTable(frameworks.entries, frameworks.apps));
 console.log('\nWritten: bench/results.json');

@@ -1,5 +1,6 @@
 // A node:test reporter that prints the closing line CI reads, `N passed, N failed`,
-// and keeps it in .test-results/journey.txt for .ci/run to add to web-test-runner's.
+// and keeps it in .test-results/journey.txt for .ci/run to add to web-test-runner's
+// (.test-results/$FC_TEST_COUNT_NAME.txt when that is set: `apps` for test/apps).
 // It counts tests only (describe blocks are suites); a file that cannot even load is
 // reported by node:test as a failed test of its own, and a failed `before` hook fails
 // the tests it guards, so neither goes uncounted.
@@ -17,7 +18,8 @@ export default async function* countReporter(source) {
     else failed += 1;
   }
   const line = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+  const name = process.env.FC_TEST_COUNT_NAME || 'journey';
   mkdirSync('.test-results', { recursive: true });
-  writeFileSync('.test-results/journey.txt', `${line}\n`);
-  yield `journey: ${line}\n`;
+  writeFileSync(`.test-results/${name}.txt`, `${line}\n`);
+  yield `${name}: ${line}\n`;
 }

@@ -102,22 +102,28 @@ describe('npx franceconnect-elements render', () => {
 });
 
 describe('React’s renderToString of the /react wrappers (Node)', () => {
-  itIn(['chromium'], 'keeps the attributes: the server HTML has the button’s href and theme (runs in Node: once, in the Chromium pass)', async () => {
+  itIn(['chromium'], 'keeps the attributes and writes each element’s declarative shadow root, with no plugin (runs in Node: once, in the Chromium pass)', async () => {
     const { html, printed } = await executeServerCommand<{ html: string; printed: string[] }, object>('ssr-react', {});
     expect(printed).to.deep.equal([]);
-    expect(html).to.include('<fc-button href="/login" theme="dark" plus="" id="b"></fc-button>');
-    expect(html).to.include('<fc-login-block href="https://example.fr/auth" heading-level="3" section="inscription" data-fc-slotted="">');
+    expect(html).to.match(/<fc-button href="\/login" theme="dark" plus="" id="b"[^>]*><template shadowroot="open" shadowrootmode="open"/);
+    expect(html).to.include('<fc-login-block href="https://example.fr/auth" heading-level="3" section="inscription" data-fc-slotted=""');
     expect(html).to.include('identity="{&quot;given_name&quot;:&quot;Marie Anne&quot;,&quot;family_name&quot;:&quot;CLÉMENT&quot;}"');
+    expect(html).to.include('S’identifier avec FranceConnect+');
+    expect(html, 'the "OU" line').to.include('<fc-separator');
+    expect(html).to.include('<h3 class="heading" part="heading">');
+    expect(html).to.include('<span part="name" class="name"><!--lit-part-->Marie Anne CLÉMENT');
+    // The slotted link stays a light child, after the shadow root.
+    expect(html).to.match(/<\/template><a href="\/inscription">Créer mon compte<\/a><\/fc-login-block>/);
   });
 
-  itIn(['chromium'], 'with @lit-labs/ssr-react enabled, also writes each element’s shadow DOM (runs in Node: once, in the Chromium pass)', async () => {
+  itIn(['chromium'], 'with @lit-labs/ssr-react also enabled (as @lit-labs/nextjs does), still one shadow root per element (runs in Node: once, in the Chromium pass)', async () => {
     const { html, printed } = await executeServerCommand<{ html: string; printed: string[] }, object>('ssr-react', { lit: true });
     expect(printed).to.deep.equal([]);
     expect(html).to.match(/<fc-button href="\/login" theme="dark" plus="" id="b"[^>]*><template shadowroot="open" shadowrootmode="open"/);
     expect(html).to.include('S’identifier avec FranceConnect+');
     expect(html).to.match(/<fc-login-block[^>]*><template shadowroot="open" shadowrootmode="open"/);
-    expect(html, 'the "OU" line').to.include('<fc-separator');
-    expect(html).to.include('<h3 class="heading" part="heading">');
+    // Three elements of the page, and the block's own separator and button.
+    expect(html.match(/<template shadowroot="open"/g)?.length).to.equal(5);
   });
 });
 
