@@ -18,7 +18,7 @@ const FIELDS: Array<[rule: 15 | 16, name: string, label: RegExp, autocomplete?: 
   [16, 'Email', /^(?:e-?mail|courriel|adresse (?:e-?mail|[ée]lectronique|de courriel|mail))\b/i, /\bemail\b/],
   [15, 'Nom de naissance', /^(?:nom(?: de naissance| de famille| patronymique)?|patronyme|last name|family name|surname)(?:\s*\(.*\))?$/i, /\bfamily-name\b/],
   [15, 'Prénoms', /^(?:pr[ée]noms?(?:\s*\(s\))?|premiers? pr[ée]noms?|first names?|given names?)(?:\s*\(.*\))?$/i, /\bgiven-name\b/],
-  [15, 'Date de naissance', /^(?:date de naissance|n[ée]e? le|birth ?date|date of birth)\b/i, /\bbday\b/],
+  [15, 'Date de naissance', /^(?:date de naissance|n[ée](?:e|\(e\))? le|birth ?date|date of birth)\b/i, /\bbday\b/],
   [15, 'Ville de naissance', /^(?:ville|commune|lieu|localit[ée]) de naissance\b/i],
   [15, 'Pays de naissance', /^pays de naissance\b/i],
   [15, 'Sexe', /^(?:sexe|genre)\b/i, /\bsex\b/],
@@ -77,7 +77,7 @@ function changeable(fields: Element[]): { open: boolean; filled: boolean; how: s
       const others = [...select.options].filter((o) => !o.disabled && !o.selected);
       filled ||= select.value.trim() !== '';
       if (!disabled(select) && others.length) openOnes.push(f);
-      else how = disabled(select) ? 'liste désactivée' : 'liste à un seul choix';
+      else how = disabled(select) ? 'liste désactivée' : select.options.length > 1 ? 'liste dont les autres choix sont désactivés' : 'liste à un seul choix';
     } else if (f.matches('input,textarea')) {
       const input = f as HTMLInputElement;
       filled ||= f.matches('[type=checkbox]') ? input.checked : input.value.trim() !== '';

@@ -91,8 +91,12 @@ export function regionOf(button: Element, ways: Way[]): Element {
     if (!up) break;
     region = up;
   }
-  // Columns: a row whose other cells hold ways in is one choice with this one.
-  while (region !== boundary) {
+  // Columns: a row whose other cells hold ways in is one choice with this one, unless
+  // this cell is a choice of its own already: it holds a form to log in or sign up
+  // (« J’ai déjà un compte » beside « Je n’ai pas encore de compte »). A cell with
+  // FranceConnect and a « Créer un compte » link is no whole choice.
+  const fields = (a: Element) => ways.some((w) => !w.provider && w.el.matches('input,select,textarea') && contains(a, w.el));
+  while (region !== boundary && !fields(region)) {
     const parent = parentOf(region);
     if (!parent) break;
     const me = layoutBox(region);
