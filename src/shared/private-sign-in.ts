@@ -50,7 +50,7 @@ const HUMAN = CLUE_ATTRIBUTES.slice(8);
  * own name is left out first: github.com/france-connect is its source code, not a sign-in.
  */
 const signsIn = (text: string) =>
-  /\b(?:avec|with|via|using)\b|conne(?:ct|xion)|auth|(?:log|sign)[\s_-]?(?:in|up)|identifi|inscri|continu/i.test(
+  /\b(?:avec|with|via)\b|conne(?:ct|xion)|auth|(?:log|sign)[\s_-]?(?:in|up)|identifi|inscri|continu/i.test(
     text.replace(/france[\s_-]*connect/gi, ''),
   );
 
@@ -100,10 +100,9 @@ function offered(el: Element): string | null | undefined {
   const texts = read(HUMAN);
   // A form's text is its fields and labels, the user's business: only a control's counts.
   if (control) texts.push(el.textContent ?? '');
+  // A real address (a path: not "#", not javascript:) that is no sign-in, under words that are none.
   const href = el.localName == 'a' && el.getAttribute('href');
-  if (href && !/^(#|javascript)/i.test(href) && !signsIn(href + texts.join(' '))) {
-    return null;
-  }
+  if (href && href.includes('/') && !signsIn(href + texts)) return null;
   return read(MACHINE).map((text) => named(text)).find(Boolean) ?? texts.map((text) => named(text, true)).find(Boolean);
 }
 
