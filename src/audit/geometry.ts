@@ -145,8 +145,8 @@ export function dsfrComponent(el: Element, plus: boolean): { box: Box } | { not:
 
 /**
  * The DSFR component's box at 16 px with Marianne, as the engines draw it: 208.4 × 55 in
- * Chromium and Firefox (FranceConnect+ 244.4 × 55), 212.6 × 55 in WebKitGTK (248.6 × 55),
- * whose text is wider. Its height is fixed by the DSFR (10 + 17 + 18 + 10 px); its width
+ * Chromium, 208.3 × 55 in Firefox (FranceConnect+ 244.4 and 244.3 × 55), 212.6 × 55 in
+ * WebKitGTK (248.6 × 55), whose text is wider. Its height is fixed by the DSFR (10 + 17 + 18 + 10 px); its width
  * follows the text, within these bounds.
  */
 const DSFR_BOX = { width: [206, 214], plusWidth: [242, 250], height: [54.5, 56] };
