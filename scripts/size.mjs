@@ -56,13 +56,17 @@ const dsfr = join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist')
  *   Issue 18 asked for 16,384 and 11,264: Lit's share is 5,733 of every page and the
  *   official logo about 2,000 (npm run size prints each page's shares); the rest is the
  *   elements' behaviour, which that issue keeps.
+ * - the rule 7 detector learning that a link is a sign-in when it signs in, not when it
+ *   names a provider's site (issue 20; 16 bytes fewer minified, more gzipped): CDN
+ *   19,210 → 19,224, its hydrate file 21,425 → 21,440, fc-login-block page 14,461 →
+ *   14,475, server-rendered 16,492 → 16,506.
  */
 export const BUDGETS = {
-  cdn: 19220,
-  'cdn hydrate': 21430,
+  cdn: 19230,
+  'cdn hydrate': 21440,
   'fc-button page': 11800,
-  'fc-login-block page': 14470,
-  'fc-login-block page, server-rendered': 16500,
+  'fc-login-block page': 14480,
+  'fc-login-block page, server-rendered': 16510,
   'fc-account page': 10180,
 };
 

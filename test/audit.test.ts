@@ -201,6 +201,21 @@ describe('npx franceconnect-audit <url>', function () {
     expect(lines.at(-1)).to.match(/^Conforme : 0 échec\(s\)/);
   });
 
+  it('on a page with a likely FranceConnect control it cannot judge: « Conformité non établie », what was not judged, exit 3', async () => {
+    const { code, stdout } = await runCommand('/test/audit/first/c1-text-indent.html');
+    expect(code, stdout).to.equal(3);
+    const lines = stdout.trim().split('\n');
+    // Said once, before the verdict, though both widths found it.
+    expect(lines.filter((l) => l.startsWith('Non jugé, '))).to.deep.equal([
+      lines.find((l) => /^Non jugé, règle 1 : « Connexion » \(<a#fcLogin\.btnFc>\) ressemble à un bouton FranceConnect/.test(l)),
+    ]);
+    expect(lines.at(-1)).to.match(/^Conformité non établie : 0 échec\(s\), 2 point\(s\) que l’audit n’a pas pu juger, /);
+    const machine = await runCommand('/test/audit/first/c1-text-indent.html', true);
+    expect(machine.code).to.equal(3);
+    const parsed = JSON.parse(machine.stdout);
+    expect([parsed.ok, parsed.complete, parsed.exitCode]).to.deep.equal([false, false, 3]);
+  });
+
   it('on a broken page: the failing line, exit 1; --json for machines', async () => {
     const { code, stdout } = await runCommand('/test/audit/broken-link.html');
     expect(code).to.equal(1);

@@ -4,6 +4,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomInt } from 'node:crypto';
 import * as client from 'openid-client';
+// Faults a test can switch on (SERVICE_FAULTS), one rule broken each: off by default.
+import { faulty } from './faults.mjs';
 
 /** Rule 17: the pivot identity, plus the two claims the user may change. */
 export const SCOPES = 'openid given_name family_name birthdate gender birthplace birthcountry email preferred_username';
@@ -115,15 +117,15 @@ export function franceConnect({ issuer, clientId, clientSecret, redirectUri, pos
      * The authorize URL for a new attempt, and the state and nonce to keep server-side.
      */
     async authorizationUrl() {
-      const state = randomToken();
-      const nonce = randomToken();
-      const url = client.buildAuthorizationUrl(await config(), {
+      const state = faulty('state', randomToken());
+      const nonce = faulty('nonce', randomToken());
+      const url = client.buildAuthorizationUrl(await config(), faulty('authorize', {
         redirect_uri: redirectUri,
         scope: SCOPES,
         acr_values: ACR_VALUES, // rule 19, on every authorize
         state,
         nonce,
-      });
+      }));
       return { url, state, nonce };
     },
 

@@ -35,16 +35,24 @@ const PROVIDERS = (
 const CONTROLS = 'a,button,input,[role=button],[role=link],[onclick]';
 const CANDIDATES = `${CONTROLS},form,[id^=g_id_],[class*=g_id_],img,svg,use,i,[role=img]`;
 
-/** Attributes a machine wrote: a provider's name there is a sign-in (or its icon). */
-const MACHINE = ['href', 'action', 'formaction', 'src', 'onclick', 'class', 'id', 'data-provider'];
-/** Attributes a person reads: a provider's name there counts only in a sign-in phrase. */
-const HUMAN = ['aria-label', 'title', 'alt', 'value'];
+/**
+ * What `<fc-login-block>` watches for changes (with `role` and `type`): first the
+ * attributes a machine wrote, where a provider's name is a sign-in (or its icon), then
+ * those a person reads, where it counts only in a sign-in phrase.
+ */
+export const CLUE_ATTRIBUTES = 'href action formaction src onclick class id data-provider aria-label title alt value'.split(' ');
+const MACHINE = CLUE_ATTRIBUTES.slice(0, 8);
+const HUMAN = CLUE_ATTRIBUTES.slice(8);
 
-/** What `<fc-login-block>` watches for changes (with `role` and `type`). */
-export const CLUE_ATTRIBUTES = [...MACHINE, ...HUMAN];
-
-/** Words of a sign-in offer: "Se connecter avec Google", "Connexion Microsoft", "Google Login". */
-const SIGN_IN_WORDS = /\b(?:avec|with|via|using)\b|connexion|connect|log[\s-]?in|sign[\s-]?(?:in|up)|identifi|inscri|continu/i;
+/**
+ * Words of a sign-in offer, "Se connecter avec Google", "Connexion Microsoft", "Google Login",
+ * and of where one goes (github.com/login/oauth/authorize, /auth/google). FranceConnect's
+ * own name is left out first: github.com/france-connect is its source code, not a sign-in.
+ */
+const signsIn = (text: string) =>
+  /\b(?:avec|with|via)\b|conne(?:ct|xion)|auth|(?:log|sign)[\s_-]?(?:in|up)|identifi|inscri|continu/i.test(
+    text.replace(/france[\s_-]*connect/gi, ''),
+  );
 
 /** An e-mail address names a mailbox, not a sign-in: "prenom.nom@gmail.com". */
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
@@ -72,33 +80,30 @@ export type ComplianceFinding = PrivateSignInFinding | FrameFinding;
 function named(text: string, human?: boolean): string | undefined {
   text = text.replace(EMAIL, ' ').trim();
   // signInWithGoogle(), btn_google_signin.png: split the words a programmer glued.
-  const words = `${text} ${text.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ')}`;
+  const words = `${text} ${text.replace(/([a-z])([A-Z])|_/g, '$1 $2')}`;
   const hit = PROVIDERS.find(([, pattern]) => pattern.test(words));
   // A help text that mentions Google is not an offer to sign in with it.
-  if (hit && (!human || SIGN_IN_WORDS.test(text) || text.split(/\s+/).length < 4)) return hit[0];
+  if (hit && (!human || signsIn(text) || text.split(/\s+/).length < 4)) return hit[0];
   return undefined;
 }
 
-/** The provider an element offers, from its own attributes and, for a control, its content. */
-function offered(el: Element): string | undefined {
-  const all = el.matches(CONTROLS) ? [el, ...el.querySelectorAll('*')] : [el];
-  const texts: string[] = [];
-  for (const e of all) {
-    for (const name of MACHINE) {
-      const value = e.getAttribute(name) ?? '';
-      // mailto: and tel: links reach a person, not a sign-in.
-      const found = /^\s*(?:mailto|tel):/i.test(value) ? undefined : named(value);
-      if (found) return found;
-    }
-    texts.push(...HUMAN.map((name) => e.getAttribute(name) ?? ''));
-  }
-  // A form's text is its fields and labels, the user's business: only its attributes count.
-  if (el.localName !== 'form' && el.matches(CONTROLS)) texts.push(el.textContent ?? '');
-  for (const text of texts) {
-    const found = named(text, true);
-    if (found) return found;
-  }
-  return undefined;
+/**
+ * The provider an element offers, from its own attributes and, for a control, its content;
+ * null for a link that leads elsewhere: a link is a sign-in when it signs in, not when it
+ * names a provider's site (« Voir le code source » on github.com, its icon included).
+ * An e-mail address in a mailto: link is a mailbox (`named` leaves it out).
+ */
+function offered(el: Element): string | null | undefined {
+  const control = el.matches(CONTROLS);
+  const all = control ? [el, ...el.querySelectorAll('*')] : [el];
+  const read = (names: string[]) => all.flatMap((e) => names.map((name) => e.getAttribute(name) ?? ''));
+  const texts = read(HUMAN);
+  // A form's text is its fields and labels, the user's business: only a control's counts.
+  if (control) texts.push(el.textContent ?? '');
+  // A real address (a path: not "#", not javascript:) that is no sign-in, under words that are none.
+  const href = el.localName == 'a' && el.getAttribute('href');
+  if (href && href.includes('/') && !signsIn(href + texts)) return null;
+  return read(MACHINE).map((text) => named(text)).find(Boolean) ?? texts.map((text) => named(text, true)).find(Boolean);
 }
 
 /**
@@ -108,14 +113,15 @@ function offered(el: Element): string | undefined {
 export function findForbidden(roots: Iterable<Element>): ComplianceFinding[] {
   const findings: ComplianceFinding[] = [];
   const visit = (el: Element) => {
-    if (el.localName === 'iframe' || el.localName === 'frame') {
+    if (/^i?frame$/.test(el.localName)) {
       findings.push({ rule: 13, element: el });
       return;
     }
     const provider = el.matches(CANDIDATES) ? offered(el) : undefined;
-    if (provider) {
-      // Its content is part of the same offer: one finding.
-      findings.push({ rule: 7, provider, element: el });
+    // A sign-in's content is part of the same offer: one finding. A link that leads
+    // elsewhere takes its icons with it.
+    if (provider !== undefined) {
+      if (provider) findings.push({ rule: 7, provider, element: el });
       return;
     }
     // A sign-in button may live in a slotted element's own (open) shadow root.
