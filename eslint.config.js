@@ -53,7 +53,7 @@ export default tseslint.config(
   {
     // Node scripts; the functions they hand to Playwright's page.evaluate run in the
     // page, hence the browser globals too.
-    files: ['scripts/**/*.mjs', 'bin/**/*.mjs', 'examples/**/*.mjs', 'test/journey/**/*.mjs', 'test/apps/**/*.mjs', 'test/ssr/**/*.mjs', 'test/harness/**/*.mjs', '*.{js,mjs,ts}', 'test/frameworks/vite.config.ts'],
+    files: ['scripts/**/*.mjs', 'bin/**/*.mjs', 'packages/**/*.mjs', 'examples/**/*.mjs', 'test/journey/**/*.mjs', 'test/apps/**/*.mjs', 'test/ssr/**/*.mjs', 'test/harness/**/*.mjs', '*.{js,mjs,ts}', 'test/frameworks/vite.config.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

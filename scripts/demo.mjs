@@ -15,7 +15,7 @@ if (!existsSync(`${root}/dist/cdn/franceconnect-elements.js`)) {
 }
 
 // Imported after the build: the service resolves the package's published files.
-const { startLocalFranceConnect } = await import('../examples/local-franceconnect/server.mjs');
+const { startLocalFranceConnect } = await import('franceconnect-rehearse/local-franceconnect');
 const { startService } = await import('../examples/service/server.mjs');
 
 const port = Number(process.env.PORT ?? 3000);

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it, mock } from 'node:test';
-import { startLocalFranceConnect } from '../../examples/local-franceconnect/server.mjs';
+import { startLocalFranceConnect } from 'franceconnect-rehearse/local-franceconnect';
 import { browser, formOf, linkOf, textOf, verifyJwt } from './http-client.mjs';
 
 // Two services nobody here wrote, registered as FranceConnect's partner space would.
@@ -318,7 +318,7 @@ describe('the local FranceConnect behaves as FranceConnect v2 on the wire', () =
   });
 
   it('registers any client from the command line, the environment or the module API, with any number of URIs, as the partner space’s form does (back/apps/partners/src/i18n/fr-FR.i18n.ts: client id, secret, ES256 or RS256, redirect and post-logout URIs)', async (t) => {
-    const server = fileURLToPath(new URL('../../examples/local-franceconnect/server.mjs', import.meta.url));
+    const server = fileURLToPath(import.meta.resolve('franceconnect-rehearse/local-franceconnect'));
     async function run(args, env = {}) {
       const child = spawn(process.execPath, [server, '--port', '0', ...args], { env: { ...process.env, FC_PORT: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
       t.after(() => child.kill());

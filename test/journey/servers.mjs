@@ -1,11 +1,12 @@
 // Starting the journey's servers on free loopback ports: the local FranceConnect with
 // the clients given, and either reference service (examples/service in Node,
-// examples/service-python in Python) registered at it.
-import { spawn } from 'node:child_process';
+// examples/service-python in Python) registered at it; and running
+// `franceconnect-rehearse` against a reference service, as a team would.
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { startLocalFranceConnect } from '../../examples/local-franceconnect/server.mjs';
+import { startLocalFranceConnect } from 'franceconnect-rehearse/local-franceconnect';
 import { startService } from '../../examples/service/server.mjs';
 
 /** A port free on 127.0.0.1 right now. */
@@ -127,4 +128,59 @@ export async function startServers({ signingAlg = 'ES256', service = 'node' } = 
     fcOrigin: new URL(fc.url).origin,
     close: () => Promise.all([running.close(), fc.close()]),
   };
+}
+
+/** The command, as `npx franceconnect-rehearse` runs it. */
+export const REHEARSE = fileURLToPath(new URL('../../packages/rehearse/bin/franceconnect-rehearse.mjs', import.meta.url));
+
+/** How each reference service is started by --start, from the repository's root. */
+const START = {
+  node: `"${process.execPath}" examples/service/server.mjs`,
+  python: `"${PYTHON}" examples/service-python/app.py`,
+};
+
+/**
+ * The arguments that point franceconnect-rehearse at a reference service on `port`
+ * (its pages, its two URIs, the command that starts it), and the environment that
+ * command needs (PORT; SERVICE_URL for the Python one).
+ */
+export async function referenceService(service = 'node', { port, profile = true } = {}) {
+  port ??= await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    args: [
+      '--service', origin,
+      '--login', '/connexion',
+      '--signup', '/inscription',
+      ...(profile ? ['--profile', '/profil', '--delete-account'] : []),
+      '--redirect-uri', '/auth/franceconnect/callback',
+      '--post-logout-redirect-uri', '/auth/franceconnect/logout/callback',
+      '--fc-port', String(await freePort()),
+      '--start', START[service],
+    ],
+    env: { PORT: String(port), SERVICE_URL: origin, PYTHONDONTWRITEBYTECODE: '1' },
+  };
+}
+
+/**
+ * Runs franceconnect-rehearse with `args`; resolves with its exit code, its output, and
+ * its JSON when --json was given. `env` adds to the environment (SERVICE_FAULTS…).
+ */
+export function rehearse(args, env = {}) {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  return new Promise((resolve) => {
+    execFile(process.execPath, [REHEARSE, ...args], { cwd: root, env: { ...process.env, ...env }, timeout: 240_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (error.code ?? 1) : 0;
+      let json;
+      if (args.includes('--json')) {
+        try {
+          json = JSON.parse(stdout);
+        } catch {
+          // not JSON: the test says so with the output
+        }
+      }
+      resolve({ code, stdout, stderr, json });
+    });
+  });
 }

@@ -4,9 +4,14 @@
 // checks v2 makes before oidc-provider sees a request. Only the identity providers
 // are missing: a list of fictional people stands in for them.
 //
-//   node examples/local-franceconnect/server.mjs --client-id ID --client-secret SECRET \
+//   npx franceconnect-local --client-id ID --client-secret SECRET \
 //     --signing-alg RS256 --redirect-uri URI --post-logout-redirect-uri URI
-//   node examples/local-franceconnect/server.mjs --help
+//   npx franceconnect-local --help
+//
+// franceconnect-rehearse starts it with `rehearsal: true`: it then keeps a record of the
+// authorize and session/end requests it received, lets through the two parameters the
+// qualification grades (so that the rest of the journey can be graded too), and can
+// change a state or nonce on its way in, as the qualifier does by editing the URL.
 import { generateKeyPairSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -25,6 +30,8 @@ import {
   identityHash,
   LIFETIMES,
   pickAcr,
+  PLUS,
+  QUALIFIER_GRADED,
   SCOPES,
   subV1,
   USER_ABORTED,
@@ -58,7 +65,7 @@ function signingKeys() {
 }
 
 /** oidc-provider's configuration, as core-fcp-low's (encryption off, as on fcp-low). */
-function configuration({ clients, identities, entityIds, subSecret, pages }) {
+function configuration({ clients, identities, entityIds, subSecret, pages, allowedAcr }) {
   const bySub = new Map(identities.map((identity) => [identity.sub, identity]));
   const cookie = { sameSite: 'lax', signed: true, path: '/' };
   return {
@@ -67,7 +74,7 @@ function configuration({ clients, identities, entityIds, subSecret, pages }) {
     cookies: { keys: [randomBytes(32).toString('base64url')], long: cookie, short: cookie },
     scopes: ['openid'],
     claims: SCOPES,
-    acrValues: ALLOWED_ACR,
+    acrValues: allowedAcr,
     subjectTypes: ['pairwise'],
     // v2 computes the sub per service from its entityId (back/apps/core-fcp/src/handlers/verify/core-fcp-default-verify.handler.ts)
     // and passes it through pairwiseIdentifier (back/libs/oidc-provider/src/services/oidc-provider-config.service.ts).
@@ -93,7 +100,7 @@ function configuration({ clients, identities, entityIds, subSecret, pages }) {
       requestObjectSigningAlgValues: ['ES256', 'RS256', 'HS256'],
       userinfoSigningAlgValues: ['ES256', 'RS256', 'HS256'],
     },
-    ttl: LIFETIMES,
+    ttl: { ...LIFETIMES },
     acceptQueryParamAccessTokens: true,
     pkce: { methods: ['S256'], required: () => false },
     routes: {
@@ -196,7 +203,13 @@ function sameToken(a, b) {
  *   optionally name and entity_id (see clients.mjs)
  * @param {Array<object>} [options.identities] the people offered, in claim format, each with a unique `sub` key
  * @param {string} [options.subSecret] mixed into every sub (v2's subSecretKey); the default keeps subs stable across restarts
- * @returns {Promise<{ issuer: string, url: string, clients: object[], close: () => Promise<void> }>}
+ * @param {boolean} [options.plus] FranceConnect+ rather than FranceConnect: eidas2 and eidas3, a
+ *   10-minute session (no second factor: the fictional people log in at once)
+ * @param {boolean} [options.rehearsal] for franceconnect-rehearse: an authorize whose only
+ *   faults are those the qualification grades (acr_values, rule 19; nonce, rule 20) goes on
+ *   instead of stopping on v2's 400 page, and its record says what v2 would have done
+ * @returns {Promise<{ issuer: string, url: string, clients: object[], received: object[],
+ *   tamperNext: (parameter: 'state' | 'nonce') => void, close: () => Promise<void> }>}
  */
 export async function startLocalFranceConnect({
   port = 3001,
@@ -204,7 +217,12 @@ export async function startLocalFranceConnect({
   clients,
   identities = demoIdentities,
   subSecret = 'local-franceconnect',
+  plus = false,
+  rehearsal = false,
 }) {
+  const allowedAcr = plus ? PLUS.allowedAcr : ALLOWED_ACR;
+  const defaultAcr = plus ? PLUS.defaultAcr : undefined;
+  const sessionLifetime = plus ? PLUS.session : LIFETIMES.Session;
   if (!Array.isArray(clients) || clients.length === 0) throw new ClientConfigurationError('register at least one client');
   const registered = clients.map(normalizeClient);
   const entityIds = new Map(registered.map(({ client_id: id, entity_id: entityId }) => [id, entityId]));
@@ -238,8 +256,8 @@ export async function startLocalFranceConnect({
       found = {};
       sessions.set(key, found);
     }
-    found.expires = Date.now() + LIFETIMES.Session * 1000;
-    res.appendHeader('set-cookie', `${SESSION_COOKIE}=${key}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${LIFETIMES.Session}`);
+    found.expires = Date.now() + sessionLifetime * 1000;
+    res.appendHeader('set-cookie', `${SESSION_COOKIE}=${key}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${sessionLifetime}`);
     return found;
   }
   function endSession(req) {
@@ -281,7 +299,15 @@ export async function startLocalFranceConnect({
     },
   };
 
-  const provider = new Provider(issuer, configuration({ clients: metadata, identities, entityIds, subSecret, pages }));
+  /**
+   * What this FranceConnect received, in order: every authorize (its parameters as the
+   * service sent them) and every session/end, with what v2 refuses in it.
+   */
+  const received = [];
+  /** The parameter to change in the next authorize, as a tester editing the URL would. */
+  let tamper;
+
+  const provider = new Provider(issuer, configuration({ clients: metadata, identities, entityIds, subSecret, pages, allowedAcr }));
   provider.proxy = false;
   const oidc = provider.callback();
 
@@ -300,8 +326,22 @@ export async function startLocalFranceConnect({
    */
   async function authorize(req, res, url) {
     const params = req.method === 'POST' ? new URLSearchParams(await readBody(req)) : url.searchParams;
-    if (authorizeViolations(params).length > 0) return showError(res, 'authorizeParams');
-    params.set('acr_values', pickAcr(params.get('acr_values')));
+    const violations = authorizeViolations(params);
+    const record = { endpoint: 'authorize', method: req.method, at: Date.now(), params: [...params], violations };
+    received.push(record);
+    // In a rehearsal, faults the qualification grades itself go on, recorded (see above).
+    const stopping = rehearsal ? violations.filter((name) => !QUALIFIER_GRADED.includes(name)) : violations;
+    record.stopped = stopping.length > 0;
+    if (record.stopped) return showError(res, 'authorizeParams');
+    record.refusedByV2 = violations.length > 0 ? ERRORS.authorizeParams.code : undefined;
+    if (tamper && params.get(tamper)) {
+      const value = params.get(tamper);
+      const changed = (value[0] === 'A' ? 'B' : 'A') + value.slice(1);
+      params.set(tamper, changed);
+      record.tampered = { parameter: tamper, from: value, to: changed };
+      tamper = undefined;
+    }
+    params.set('acr_values', pickAcr(params.get('acr_values') ?? '', defaultAcr));
     params.set('prompt', FORCED_PROMPT);
     withoutProviderCookies(req);
     for (const name of PROVIDER_COOKIES) res.appendHeader('set-cookie', `${name}=; Path=/; Max-Age=0`);
@@ -327,10 +367,10 @@ export async function startLocalFranceConnect({
     const { params } = found;
     // The level kept must be one this FranceConnect offers, or the service gets invalid_acr:
     // back/libs/core/src/services/core-acr.service.ts (rejectInvalidAcr).
-    if (!ALLOWED_ACR.includes(params.acr_values)) {
+    if (!allowedAcr.includes(params.acr_values)) {
       return provider.interactionFinished(req, res, {
         error: 'invalid_acr',
-        error_description: `acr_value is not valid, should be equal one of these values, expected ${ALLOWED_ACR.join(',')}, got ${params.acr_values}`,
+        error_description: `acr_value is not valid, should be equal one of these values, expected ${allowedAcr.join(',')}, got ${params.acr_values}`,
       });
     }
     const fcSession = session(req, res, true);
@@ -451,13 +491,17 @@ export async function startLocalFranceConnect({
       const { pathname } = url;
       const route = `${req.method} ${pathname}`;
       if (route === `GET ${MOUNT}/authorize` || route === `POST ${MOUNT}/authorize`) return await authorize(req, res, url);
-      if (route === `GET ${MOUNT}/session/end` && endSessionViolations(url.searchParams).length > 0) {
+      if (route === `GET ${MOUNT}/session/end`) {
+        const violations = endSessionViolations(url.searchParams);
+        received.push({ endpoint: 'session/end', method: req.method, at: Date.now(), params: [...url.searchParams], violations });
         // back/libs/oidc-provider/src/dto/logout-params.dto.ts: id_token_hint required, nothing unknown.
-        return showError(res, 'badRequest');
+        if (violations.length > 0) return showError(res, 'badRequest');
       }
       // session/end ends FranceConnect's session whatever oidc-provider's holds (v2: logoutSource,
       // back/libs/core/src/services/core-oidc-provider-config-app.service.ts).
       if (route === `GET ${MOUNT}/session/end`) endSession(req);
+      // That the service redeemed a code, and when (a rehearsal checks it did not after a wrong state).
+      if (route === `POST ${MOUNT}/token`) received.push({ endpoint: 'token', method: req.method, at: Date.now(), params: [], violations: [] });
       if (route === `GET ${MOUNT}/redirect-to-sp-with-error`) return await redirectToSpWithError(req, res, url);
       if (route === `POST ${MOUNT}/login`) return await login(req, res);
       const step = pathname.match(/^\/api\/v2\/interaction\/([\w-]+)(?:\/(identity|consent))?$/);
@@ -481,6 +525,15 @@ export async function startLocalFranceConnect({
     issuer,
     url: `${origin}/`,
     clients: registered,
+    /** A copy of the record, oldest first: `{ endpoint, method, at, params: [[name, value]…], violations, stopped, refusedByV2?, tampered? }`. */
+    get received() {
+      return received.map((entry) => ({ ...entry, params: [...entry.params] }));
+    },
+    /** The next authorize has this parameter changed (its first character), as the qualifier does for rule 20. */
+    tamperNext(parameter) {
+      if (parameter !== 'state' && parameter !== 'nonce') throw new TypeError(`tamperNext: "${parameter}" is neither state nor nonce`);
+      tamper = parameter;
+    },
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());
@@ -489,11 +542,14 @@ export async function startLocalFranceConnect({
   };
 }
 
-// Run on its own: node examples/local-franceconnect/server.mjs --help
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+/**
+ * The command line (`npx franceconnect-local`): registers the services given by options
+ * or the environment, and runs until Ctrl-C.
+ */
+export async function main(argv = process.argv.slice(2)) {
   let options;
   try {
-    options = clientsFromCommandLine(process.argv.slice(2));
+    options = clientsFromCommandLine(argv);
   } catch (error) {
     console.error(`${error.message}\n\n${USAGE}`);
     process.exit(2);
@@ -503,7 +559,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(0);
   }
   if (options.clients.length === 0) {
-    console.error(`No service registered.\n\n${USAGE}\n\nOr run \`npm run demo\`.`);
+    console.error(`No service registered.\n\n${USAGE}`);
     process.exit(2);
   }
   const fc = await startLocalFranceConnect(options).catch((error) => {
@@ -517,3 +573,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   process.on('SIGINT', () => fc.close().then(() => process.exit(0)));
   process.on('SIGTERM', () => fc.close().then(() => process.exit(0)));
 }
+
+// Run on its own: node local-franceconnect/server.mjs --help
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -27,6 +27,13 @@ export const ALLOWED_ACR = ['eidas1'];
 const KNOWN_ACR = ['eidas1', 'eidas2', 'eidas3'];
 const DEFAULT_ACR = 'eidas1';
 
+/**
+ * FranceConnect+ (core-fcp-high), as far as this stand-in goes: eidas2 and eidas3
+ * (back/instances/core-fcp-high/src/config/oidc-provider.ts, acrValues), eidas3 by
+ * default (oidc-acr.ts, defaultAcrValue), a 10-minute session (session.ts, lifetime).
+ */
+export const PLUS = { allowedAcr: ['eidas2', 'eidas3'], defaultAcr: 'eidas3', session: 600 };
+
 /** back/libs/oidc-provider/src/enums/oidc-provider-prompt.enum.ts, config allowedPrompt / forcedPrompt. */
 const ALLOWED_PROMPT = ['login', 'consent'];
 export const FORCED_PROMPT = 'login consent';
@@ -133,6 +140,12 @@ function violations(searchParams, rules) {
   return wrong;
 }
 
+/**
+ * What the qualification grades among v2's refusals of /authorize: acr_values (rule 19)
+ * and nonce (rule 20). A rehearsal lets them through, recorded, to grade the rest too.
+ */
+export const QUALIFIER_GRADED = ['acr_values', 'nonce'];
+
 /** @param {URLSearchParams} params */
 export const authorizeViolations = (params) => violations(params, AUTHORIZE_PARAMS);
 /** @param {URLSearchParams} params */
@@ -143,9 +156,9 @@ export const endSessionViolations = (params) => violations(params, END_SESSION_P
  * when none is known. back/libs/core/src/transforms/acr.transform.ts (pickAcr),
  * applied before oidc-provider in back/libs/core/src/services/core-oidc-provider-middleware.service.ts.
  */
-export function pickAcr(acrValues = '') {
+export function pickAcr(acrValues = '', defaultAcr = DEFAULT_ACR) {
   const asked = split(acrValues);
-  return KNOWN_ACR.find((acr) => asked.includes(acr)) ?? DEFAULT_ACR;
+  return KNOWN_ACR.find((acr) => asked.includes(acr)) ?? defaultAcr;
 }
 
 /**

@@ -107,7 +107,7 @@ const FIELDS = {
   'entity-id': 'entity_id',
 };
 
-export const USAGE = `Usage: node examples/local-franceconnect/server.mjs [--port 3001] [--host 127.0.0.1]
+export const USAGE = `Usage: npx franceconnect-local [--port 3001] [--host 127.0.0.1]
   --client-id ID --client-secret SECRET [--signing-alg ES256|RS256]
   --redirect-uri URI [--redirect-uri URI…] [--post-logout-redirect-uri URI…]
   [--client-name NAME] [--entity-id ID]
