@@ -13,8 +13,15 @@
 //   faulty('state', randomToken())      the state of the authorize request
 //   faulty('nonce', randomToken())      its nonce
 //   faulty('authorize', parameters)     the authorize request's other parameters
-// New faults (a state or a nonce not checked at the callback, …) add an entry here and,
-// if they need one, a hook of their own: faulty('check-state', true).
+//   faulty('check-state', true)         whether the callback compares the state
+//   faulty('check-nonce', true)         whether it compares the ID token's nonce
+//   faulty('logout-session-end', true)  whether logging out goes to session/end
+//   faulty('logout-id-token-hint', true) whether it sends id_token_hint there
+//   faulty('pivot-from-request', false) whether the profile saves the pivot fields it receives
+// and in pages.mjs:
+//   faulty('account-header', html)      the logged-in header's <fc-account>
+//   faulty('login-page-script', '')     a script on the login and sign-up pages
+// New faults add an entry here and, if they need one, a hook of their own.
 
 /** A fixed value of 26 letters and digits: long enough, never random. */
 const FIXED = 'MemeValeurPourTousA1B2C3D4';
@@ -34,6 +41,25 @@ export const FAULTS = {
   'short-state': { rule: 20, hook: 'state', what: 'a state of 12 characters', apply: (state) => state.slice(0, 12) },
   'fixed-state': { rule: 20, hook: 'state', what: 'the same state at every attempt', apply: () => FIXED },
   'fixed-nonce': { rule: 20, hook: 'nonce', what: 'the same nonce at every attempt', apply: () => FIXED },
+  'short-nonce': { rule: 20, hook: 'nonce', what: 'a nonce of 16 characters (v2 refuses under 22)', apply: (nonce) => nonce.slice(0, 16) },
+  'state-not-checked': { rule: 20, hook: 'check-state', what: 'the state coming back not compared', apply: () => false },
+  'nonce-not-checked': { rule: 20, hook: 'check-nonce', what: 'the ID token’s nonce not compared', apply: () => false },
+  'logout-without-session-end': { rule: 9, hook: 'logout-session-end', what: 'logout forgets the local session, never goes to session/end', apply: () => false },
+  'logout-without-id-token-hint': { rule: 9, hook: 'logout-id-token-hint', what: 'logout goes to session/end without id_token_hint', apply: () => false },
+  'pivot-from-request': { rule: 15, hook: 'pivot-from-request', what: 'the profile saves the pivot identity the form sent', apply: () => true },
+  'name-in-menu': {
+    rule: 14,
+    hook: 'account-header',
+    what: 'the logged-in person’s name shown only once a menu is opened',
+    apply: (html) => `<details><summary>Mon compte</summary>${html}</details>`,
+  },
+  'popup-login': {
+    rule: 13,
+    hook: 'login-page-script',
+    what: 'the FranceConnect login opened in a pop-up window',
+    apply: () =>
+      `<script>document.addEventListener('fc-activate', (event) => { event.preventDefault(); window.open(event.detail.href, 'franceconnect', 'popup,width=500,height=700'); });</script>`,
+  },
   'no-pivot-scope': {
     rule: 17,
     hook: 'authorize',

@@ -142,11 +142,14 @@ export function franceConnect({ issuer, clientId, clientSecret, redirectUri, pos
         try {
           if (!expected?.state || !expected?.nonce) throw new CallbackError('no login attempt in this session');
           const configured = await config();
-          const tokens = await client.authorizationCodeGrant(configured, currentUrl, {
-            expectedState: expected.state, // rule 20: a tampered state stops here, the code unused
+          const checks = {
+            expectedState: faulty('check-state', true) ? expected.state : client.skipStateCheck, // rule 20: a tampered state stops here, the code unused
             expectedNonce: expected.nonce, // rule 20: a tampered nonce stops here
             idTokenExpected: true,
-          });
+          };
+          // The fault check-nonce: expect whatever nonce the ID token carries (openid-client reads it once the token has come).
+          if (!faulty('check-nonce', true)) Object.defineProperty(checks, 'expectedNonce', { get: () => JSON.parse(Buffer.from(slot.idToken.split('.')[1], 'base64url')).nonce });
+          const tokens = await client.authorizationCodeGrant(configured, currentUrl, checks);
           const claims = tokens.claims();
           // Rule 19: the level reached must be the one asked for, or stronger.
           if (!ACCEPTED_ACR.has(claims.acr)) throw new CallbackError(`unexpected acr ${claims.acr}`, tokens.id_token);
@@ -168,9 +171,10 @@ export function franceConnect({ issuer, clientId, clientSecret, redirectUri, pos
      * v2 refuses session/end without id_token_hint (back/libs/oidc-provider/src/dto/logout-params.dto.ts),
      * so without an ID token there is no FranceConnect session of this service to end.
      */
-    async logoutUrl({ idToken, state }) {
+    async logoutUrl({ idToken, state, hint = true }) {
       if (!idToken) throw new Error('session/end needs the ID token as id_token_hint');
-      return client.buildEndSessionUrl(await config(), { id_token_hint: idToken, state, post_logout_redirect_uri: postLogoutRedirectUri });
+      const idTokenHint = hint ? { id_token_hint: idToken } : {}; // `hint: false` for the fault logout-id-token-hint only
+      return client.buildEndSessionUrl(await config(), { ...idTokenHint, state, post_logout_redirect_uri: postLogoutRedirectUri });
     },
   };
 }

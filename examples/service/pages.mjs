@@ -1,6 +1,7 @@
 // The service's pages, as plain HTML strings. The elements come from the
 // package's CDN file, served at /assets/ (see server.mjs), as a page author
 // without a build step would use them.
+import { faulty } from './faults.mjs';
 
 /** Escapes text for HTML content and quoted attribute values (identity data is never markup). */
 export function escapeHtml(value) {
@@ -36,7 +37,7 @@ function flashBlock(flash) {
  */
 function layout({ title, account, flash, main }) {
   const tools = account
-    ? `<fc-account identity="${namesJson(account)}" profile-href="/profil" logout-href="/auth/franceconnect/logout"></fc-account>`
+    ? faulty('account-header', `<fc-account identity="${namesJson(account)}" profile-href="/profil" logout-href="/auth/franceconnect/logout"></fc-account>`)
     : `<a href="/connexion">Se connecter</a> <a href="/inscription">Créer un compte</a>`;
   return `<!doctype html>
 <html lang="fr">
@@ -98,10 +99,13 @@ export function loginPage({ section, account, flash }) {
         </form>
         <h2>Première visite ?</h2>
         <p><a href="/inscription">Créer mon compte</a></p>`;
+  // Empty but for the fault popup-login (a script that opens FranceConnect in a pop-up).
+  const script = faulty('login-page-script', '');
+  const popup = script ? `\n      ${script}` : '';
   const main = `      <h1>${signup ? 'Créer un compte' : 'Connexion'}</h1>
       <fc-login-block section="${signup ? 'inscription' : 'connexion'}" href="/auth/franceconnect/login">
 ${form}
-      </fc-login-block>`;
+      </fc-login-block>${popup}`;
   return layout({ title: signup ? 'Inscription' : 'Connexion', account, flash, main });
 }
 

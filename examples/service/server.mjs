@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { activeFaults, faulty } from './faults.mjs';
 import { franceConnect, randomToken } from './franceconnect.mjs';
 import { homePage, loginPage, profilePage } from './pages.mjs';
 import { sessionStore } from './sessions.mjs';
@@ -59,6 +60,7 @@ function field(form, name, max) {
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
 export async function startService({ port = 3000, host = '127.0.0.1', issuer, clientId, clientSecret, signingAlg = 'ES256', log = console.warn }) {
+  activeFaults(); // an unknown SERVICE_FAULTS name: no start
   for (const [path, [url]] of Object.entries(ASSETS)) {
     await readFile(fileURLToPath(url)).catch(() => {
       throw new Error(`${path}: ${fileURLToPath(url)} is missing; run \`npm run build\` first.`);
@@ -115,11 +117,11 @@ export async function startService({ port = 3000, host = '127.0.0.1', issuer, cl
    * Ends the local session and sends the browser to FranceConnect's session/end
    * (rules 9, 12, 20); the message is shown at home once FranceConnect sends it back.
    */
-  async function endFranceConnectSession(req, res, idToken, flash) {
+  async function endFranceConnectSession(req, res, idToken, flash, { hint = true } = {}) {
     const state = randomToken();
     const session = sessions.start(req, res, { logout: { state, flash } });
     try {
-      redirect(res, await fc.logoutUrl({ idToken, state }));
+      redirect(res, await fc.logoutUrl({ idToken, state, hint }));
     } catch {
       // FranceConnect unreachable: its session cannot be ended from here.
       session.flash = flash;
@@ -217,10 +219,12 @@ export async function startService({ port = 3000, host = '127.0.0.1', issuer, cl
     'POST /auth/franceconnect/logout': (req, res) => {
       const logged = current(req);
       if (!logged || !sameOrigin(req)) return redirect(res, '/');
-      return endFranceConnectSession(req, res, logged.session.idToken, {
-        kind: 'success',
-        text: 'Vous êtes déconnecté(e) de Mon service et de FranceConnect.',
-      });
+      const flash = { kind: 'success', text: 'Vous êtes déconnecté(e) de Mon service et de FranceConnect.' };
+      if (!faulty('logout-session-end', true)) {
+        sessions.start(req, res, { flash });
+        return redirect(res, '/');
+      }
+      return endFranceConnectSession(req, res, logged.session.idToken, flash, { hint: faulty('logout-id-token-hint', true) });
     },
 
     // FranceConnect's way back after session/end: the state must be the one we sent.
@@ -254,6 +258,7 @@ export async function startService({ port = 3000, host = '127.0.0.1', issuer, cl
       }
       logged.account.email = email;
       logged.account.preferred_username = field(form, 'preferred_username', 256);
+      if (faulty('pivot-from-request', false)) for (const claim of PIVOT) if (form.has(claim)) logged.account[claim] = field(form, claim, 256);
       logged.session.flash = { kind: 'success', text: 'Vos modifications sont enregistrées.' };
       redirect(res, '/profil');
     },
@@ -311,7 +316,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     clientId: FC_CLIENT_ID,
     clientSecret: FC_CLIENT_SECRET,
     signingAlg: process.env.FC_SIGNING_ALG ?? 'ES256',
+  }).catch((error) => {
+    console.error(error.code === 'EADDRINUSE' ? `Port ${error.port} is in use: set PORT.` : error.message);
+    process.exit(1);
   });
+  if (activeFaults().length) console.warn(`Deliberately broken (SERVICE_FAULTS): ${activeFaults().join(', ')}.`);
   console.log(`Service: ${service.url}`);
   process.on('SIGINT', () => service.close().then(() => process.exit(0)));
   process.on('SIGTERM', () => service.close().then(() => process.exit(0)));
