@@ -9,7 +9,12 @@ and session/end with id_token_hint to log out.
       /usr/bin/python3 examples/service-python/app.py
 
 Its callback is SERVICE_URL/auth/franceconnect/callback and its logout callback
-SERVICE_URL/auth/franceconnect/logout/callback: register both.
+SERVICE_URL/auth/franceconnect/logout/callback: register both. Its pages: /connexion and
+/inscription (the FranceConnect block), /profil (the pivot identity locked, the e-mail and
+nom d'usage editable) and account deletion there; accounts are kept in memory, by `sub`.
+
+SERVICE_FAULTS (comma-separated) breaks it on purpose, to prove the checks catch it:
+authlib-nonce leaves the nonce to Authlib (20 characters, which FranceConnect v2 refuses).
 """
 
 import base64
@@ -21,7 +26,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import requests
-from authlib.integrations.base_client import OAuthError
+from authlib.common.errors import AuthlibBaseError
 from authlib.integrations.flask_client import OAuth
 from authlib.jose import JsonWebKey, jwt
 from flask import Flask, redirect, request, session
@@ -38,10 +43,27 @@ SCOPES = "openid given_name family_name birthdate gender birthplace birthcountry
 # Rule 19: eidas1 on every authorize; the level reached must be eidas1 or stronger.
 ACR_VALUES = "eidas1"
 ACCEPTED_ACR = {"eidas1", "eidas2", "eidas3"}
+# The six claims FranceConnect vouches for (rule 15): the person cannot change them here.
+PIVOT = ("given_name", "family_name", "birthdate", "gender", "birthplace", "birthcountry")
+PIVOT_LABELS = {
+    "family_name": "Nom de naissance",
+    "given_name": "Prénoms",
+    "birthdate": "Date de naissance",
+    "gender": "Sexe",
+    "birthplace": "Ville de naissance (code COG)",
+    "birthcountry": "Pays de naissance (code COG)",
+}
 REDIRECT_URI = f"{SERVICE_URL}/auth/franceconnect/callback"
 POST_LOGOUT_REDIRECT_URI = f"{SERVICE_URL}/auth/franceconnect/logout/callback"
 # The package's published file, when built: the same <fc-button> as the Node service.
 ELEMENTS = Path(__file__).resolve().parent.parent.parent / "dist" / "cdn" / "franceconnect-elements.js"
+
+FAULTS = {
+    "authlib-nonce": "the nonce left to Authlib, 20 characters (rule 20)",
+}
+ACTIVE_FAULTS = {name.strip() for name in os.environ.get("SERVICE_FAULTS", "").split(",") if name.strip()}
+for unknown in sorted(ACTIVE_FAULTS - FAULTS.keys()):
+    raise SystemExit(f"SERVICE_FAULTS: « {unknown} » is not a fault this service knows ({', '.join(FAULTS)}).")
 
 app = Flask(__name__)
 app.secret_key = secrets.token_bytes(32)
@@ -64,6 +86,24 @@ def random_token():
     return "".join(secrets.choice(alphabet) for _ in range(32))
 
 
+# The service's accounts, by FranceConnect `sub`; the browser's session holds the `sub` only.
+ACCOUNTS = {}
+
+
+def current_account():
+    return ACCOUNTS.get(session.get("sub", ""))
+
+
+def header():
+    """Rule 14: on every page, the person's first names and name, the profile, the logout."""
+    account = current_account()
+    if not account:
+        return '<a href="/connexion">Se connecter</a> <a href="/inscription">Créer un compte</a>'
+    name = f"{account['given_name']} {account['preferred_username'] or account['family_name']}"
+    return f"""<p class="who">Connecté(e) : <a href="/profil">{escape(name)}</a></p>
+        <form method="post" action="/auth/franceconnect/logout"><button type="submit">Se déconnecter</button></form>"""
+
+
 def page(title, body, status=200):
     script = '<script type="module" src="/assets/franceconnect-elements.js"></script>' if ELEMENTS.exists() else ""
     html = f"""<!doctype html>
@@ -75,7 +115,12 @@ def page(title, body, status=200):
     {script}
   </head>
   <body>
+    <header>
+      <a href="/">Service Python</a>
+      <nav aria-label="Compte">{header()}</nav>
+    </header>
     <main>
+{flash_block()}
 {body}
     </main>
   </body>
@@ -95,27 +140,96 @@ def elements():
 
 @app.get("/")
 def home():
-    identity = session.get("identity")
-    if identity:
+    account = current_account()
+    if account:
         rows = "\n".join(
             f"<tr><th scope=\"row\">{escape(key)}</th><td>{escape(json.dumps(value, ensure_ascii=False))}</td></tr>"
-            for key, value in identity.items()
+            for key, value in account["claims"].items()
         )
-        body = f"""      {flash_block()}
-      <h1>Bonjour {escape(identity.get("given_name", ""))} {escape(identity.get("family_name", ""))}</h1>
-      <table><caption>Ce que FranceConnect a transmis</caption>{rows}</table>
-      <form method="post" action="/auth/franceconnect/logout"><button type="submit">Se déconnecter</button></form>"""
+        body = f"""      <h1>Bonjour {escape(account["given_name"])} {escape(account["family_name"])}</h1>
+      <table><caption>Ce que FranceConnect a transmis</caption>{rows}</table>"""
     else:
-        body = f"""      {flash_block()}
-      <h1>Service Python</h1>
-      <fc-button href="/auth/franceconnect/login"></fc-button>
-      <noscript><a href="/auth/franceconnect/login">S’identifier avec FranceConnect</a></noscript>"""
+        body = """      <h1>Service Python</h1>
+      <p><a href="/connexion">Se connecter</a> ou <a href="/inscription">créer un compte</a> avec FranceConnect.</p>"""
     return page("Accueil", body)
+
+
+def login_block(section):
+    """/connexion and /inscription: the FranceConnect block, with its sentence and its link."""
+    return f"""      <fc-login-block section="{section}" href="/auth/franceconnect/login"></fc-login-block>
+      <noscript><a href="/auth/franceconnect/login">S’identifier avec FranceConnect</a></noscript>"""
+
+
+@app.get("/connexion")
+def login_page():
+    return page("Connexion", f"      <h1>Connexion</h1>\n{login_block('connexion')}")
+
+
+@app.get("/inscription")
+def signup_page():
+    return page("Inscription", f"      <h1>Créer un compte</h1>\n{login_block('inscription')}")
+
+
+@app.get("/profil")
+def profile():
+    account = current_account()
+    if not account:
+        return redirect("/connexion", 303)
+    locked = "\n".join(
+        f"""        <p><label for="{claim}">{label}</label>
+          <input id="{claim}" value="{escape(account[claim])}" readonly /></p>"""
+        for claim, label in PIVOT_LABELS.items()
+    )
+    body = f"""      <h1>Mon profil</h1>
+      <form method="post" action="/profil">
+        <fieldset>
+          <legend>Identité transmise par FranceConnect (non modifiable)</legend>
+{locked}
+        </fieldset>
+        <p><label for="preferred_username">Nom d’usage</label>
+          <input id="preferred_username" name="preferred_username" value="{escape(account["preferred_username"])}" maxlength="256" /></p>
+        <p><label for="email">Email</label>
+          <input id="email" name="email" type="email" value="{escape(account["email"])}" maxlength="254" required /></p>
+        <p><button type="submit">Enregistrer</button></p>
+      </form>
+      <form method="post" action="/compte/supprimer">
+        <p><button type="submit">Supprimer mon compte</button></p>
+      </form>"""
+    return page("Mon profil", body)
+
+
+@app.post("/profil")
+def save_profile():
+    # Rules 15 and 16: only the nom d'usage and the e-mail come from the form.
+    account = current_account()
+    if not account or request.headers.get("origin") not in (None, SERVICE_URL):
+        return redirect("/connexion", 303)
+    email = request.form.get("email", "").strip()[:254]
+    if "@" not in email:
+        session["flash"] = "L’adresse électronique n’est pas valide : rien n’a été enregistré."
+        return redirect("/profil", 303)
+    account["email"] = email
+    account["preferred_username"] = request.form.get("preferred_username", "").strip()[:256]
+    session["flash"] = "Vos modifications sont enregistrées."
+    return redirect("/profil", 303)
+
+
+@app.post("/compte/supprimer")
+def delete_account():
+    # Rule 12: deleting the account ends the FranceConnect session too.
+    account = current_account()
+    if not account or request.headers.get("origin") not in (None, SERVICE_URL):
+        return redirect("/", 303)
+    del ACCOUNTS[account["sub"]]
+    session["flash"] = "Votre compte est supprimé, et vous êtes déconnecté(e) de FranceConnect."
+    return end_session(session.get("id_token"))
 
 
 @app.get("/auth/franceconnect/login")
 def login():
     # Rules 19 and 20: eidas1, and a fresh state and nonce that Authlib keeps in the session.
+    if "authlib-nonce" in ACTIVE_FAULTS:
+        return franceconnect.authorize_redirect(REDIRECT_URI, acr_values=ACR_VALUES, state=random_token())
     return franceconnect.authorize_redirect(REDIRECT_URI, acr_values=ACR_VALUES, state=random_token(), nonce=random_token())
 
 
@@ -162,7 +276,14 @@ def callback():
     try:
         # Authlib checks the state, redeems the code, and checks the ID token's signature, iss, aud, exp and nonce.
         token = franceconnect.authorize_access_token()
-    except (OAuthError, KeyError, ValueError) as exc:
+    except (AuthlibBaseError, KeyError, ValueError, requests.RequestException) as exc:
+        # A check after the code was redeemed (a wrong nonce, a bad signature) fails with the
+        # token already there: its ID token ends FranceConnect's session (rule 20).
+        id_token = (franceconnect.token or {}).get("id_token")
+        if id_token:
+            app.logger.warning("FranceConnect callback refused: %s: %s", type(exc).__name__, exc)
+            session["flash"] = "La connexion avec FranceConnect n’a pas abouti. Par sécurité, vous avez aussi été déconnecté(e) de FranceConnect."
+            return end_session(id_token)
         return failed(f"{type(exc).__name__}: {exc}")
     id_token = token.get("id_token")
     claims = token.get("userinfo") or {}
@@ -178,10 +299,25 @@ def callback():
         app.logger.warning("FranceConnect callback refused: %s", exc)
         session["flash"] = "La connexion avec FranceConnect n’a pas abouti. Par sécurité, vous avez aussi été déconnecté(e) de FranceConnect."
         return end_session(id_token)
-    session["identity"] = identity
+    existing = ACCOUNTS.get(identity["sub"])
+    pivot = {claim: str(identity.get(claim, "")) for claim in PIVOT}
+    session["sub"] = identity["sub"]
     session["id_token"] = id_token
-    session["flash"] = "Vous êtes connecté(e) avec FranceConnect."
-    return redirect("/", 303)
+    if existing:
+        # Rule 8: logging in; FranceConnect is the authority on the pivot identity.
+        existing.update(pivot, claims=identity)
+        session["flash"] = "Vous êtes connecté(e) avec FranceConnect."
+        return redirect("/", 303)
+    # Rule 10: signing up, a local account made from the FranceConnect identity.
+    ACCOUNTS[identity["sub"]] = {
+        "sub": identity["sub"],
+        **pivot,
+        "preferred_username": str(identity.get("preferred_username", "")),
+        "email": str(identity.get("email", "")),
+        "claims": identity,
+    }
+    session["flash"] = "Votre compte a été créé avec FranceConnect. Vérifiez vos informations."
+    return redirect("/profil", 303)
 
 
 def failed(reason):
@@ -193,7 +329,7 @@ def failed(reason):
 
 def end_session(id_token):
     state = random_token()
-    session.pop("identity", None)
+    session.pop("sub", None)
     session.pop("id_token", None)
     session["logout_state"] = state
     metadata = franceconnect.load_server_metadata()
