@@ -1,0 +1,93 @@
+// The page audit of franceconnect-elements, run inside the pages the rehearsal visits:
+// the same self-contained module `npx franceconnect-audit` injects (franceconnect-elements/audit/cdn),
+// evaluated through the DevTools protocol so that no page's Content-Security-Policy stops it.
+// The rehearsal never looks for a FranceConnect button by itself: it asks the audit.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { RehearsalError } from './errors.mjs';
+
+/** The widths the page audit is run at, as `franceconnect-audit` does. */
+export const WIDTHS = [1280, 320];
+
+let loaded;
+
+/** The audit bundle, its exports made local names a page script can call. */
+async function module() {
+  loaded ??= (async () => {
+    let path;
+    try {
+      path = fileURLToPath(import.meta.resolve('franceconnect-elements/audit/cdn'));
+    } catch {
+      throw new RehearsalError('franceconnect-elements is not installed next to franceconnect-rehearse: its page audit is needed (npm install franceconnect-elements).');
+    }
+    const bundle = await readFile(path, 'utf8').catch(() => {
+      throw new RehearsalError(`${path} is missing: build franceconnect-elements first (npm run build).`);
+    });
+    const exported = /export\s*\{([^}]*)\}\s*;?\s*$/;
+    const names = Object.fromEntries(
+      (bundle.match(exported)?.[1] ?? '')
+        .split(',')
+        .map((entry) => entry.trim().split(/\s+as\s+/))
+        .filter(([local]) => local)
+        .map(([local, name]) => [name ?? local, local]),
+    );
+    if (!names.auditFranceConnect) throw new RehearsalError(`${path} does not export auditFranceConnect: rebuild franceconnect-elements.`);
+    const controls = names.findFranceConnectControls ?? 'undefined';
+    return `${bundle.replace(exported, '')}\nconst __audit = ${names.auditFranceConnect}, __controls = ${controls};`;
+  })();
+  return loaded;
+}
+
+/** Describes an element as the findings quote it: its tag and what it says. */
+const DESCRIBE = `const __describe = (el) => {
+  const text = (node) => (node.shadowRoot ? text(node.shadowRoot) : '') + [...node.childNodes].map((c) => (c.nodeType === 3 ? c.textContent : c.nodeType === 1 && !['style', 'script'].includes(c.localName) ? text(c) : '')).join(' ');
+  const name = (el.getAttribute('aria-label') || text(el) || el.getAttribute('value') || el.getAttribute('alt') || '').replace(/\\s+/g, ' ').trim().slice(0, 60);
+  return '<' + el.localName + '>' + (name ? ' « ' + name + ' »' : '');
+};`;
+
+/**
+ * The page audit's findings on the page as it is now (rules 1 to 7, 13, 15, 16), each
+ * `{ rule, status, message }` and, when the audit names one, the element described.
+ */
+export async function auditPage(page) {
+  const code = await module();
+  return page.evaluate(`(async () => {
+    ${code}
+    ${DESCRIBE}
+    const report = await __audit(document);
+    return report.findings.map(({ rule, status, message, element, unjudged }) => ({
+      rule, status, message, ...(element ? { element: __describe(element) } : {}), ...(unjudged ? { unjudged } : {}),
+    }));
+  })()`);
+}
+
+/**
+ * The FranceConnect button of the page, as the page audit finds it: an element handle,
+ * or null. With the audit's `findFranceConnectControls`, its first button; with an audit
+ * that has only `auditFranceConnect`, the element of its first button finding (rules 1, 3).
+ */
+export async function findFranceConnectButton(page) {
+  const code = await module();
+  const handle = await page.evaluateHandle(`(async () => {
+    ${code}
+    if (__controls) {
+      const found = await __controls(document);
+      return found.buttons[0]?.element ?? found.likely[0]?.element ?? null;
+    }
+    // This audit names the element as authored: for <fc-login-block>, the block itself,
+    // whose centre is not the button; the <fc-button> it renders is (until the audit's
+    // findFranceConnectControls, which names the control, is everywhere).
+    const report = await __audit(document);
+    let el = report.findings.find((f) => (f.rule === 1 || f.rule === 3) && f.element)?.element ?? null;
+    while (el && el.localName !== 'fc-button' && el.shadowRoot?.querySelector('fc-button')) el = el.shadowRoot.querySelector('fc-button');
+    return el;
+  })()`);
+  const element = handle.asElement();
+  if (!element) await handle.dispose();
+  return element;
+}
+
+/** How a finding of the audit names the element clicked: `<fc-button> « S’identifier avec FranceConnect »`. */
+export async function describeElement(element) {
+  return element.evaluate(new Function('el', `${DESCRIBE} return __describe(el);`));
+}
