@@ -135,7 +135,11 @@ describe('the README and the guides show code the tests run', () => {
   });
 
   it('every command a shell block shows exists: npm scripts and the package’s own commands', async () => {
-    const pkg = (await (await fetch('/package.json')).json()) as { scripts: Record<string, string>; bin: Record<string, string> };
+    type Manifest = { scripts: Record<string, string>; bin: Record<string, string>; workspaces?: string[] };
+    const pkg = JSON.parse((await source('package.json'))!) as Manifest;
+    // The commands of this repository's other packages (npm workspaces: franceconnect-rehearse) count too.
+    const bins = { ...pkg.bin };
+    for (const workspace of pkg.workspaces ?? []) Object.assign(bins, (JSON.parse((await source(`${workspace}/package.json`))!) as Manifest).bin);
     const problems: string[] = [];
     for (const doc of await documents()) {
       for (const block of blocks(doc, (await source(doc))!).filter((b) => b.lang === 'sh')) {
@@ -145,7 +149,7 @@ describe('the README and the guides show code the tests run', () => {
           if (!(script in pkg.scripts)) problems.push(`${where(block)}: npm ${run ?? ''}${script} is not a script of package.json`);
         }
         for (const [, bin] of text.matchAll(/\bnpx (franceconnect-[\w-]+)/g)) {
-          if (!(bin in pkg.bin)) problems.push(`${where(block)}: npx ${bin} is not a command of the package`);
+          if (!(bin in bins)) problems.push(`${where(block)}: npx ${bin} is not a command of the package or its workspaces`);
         }
       }
     }
