@@ -47,7 +47,7 @@ export async function judgeTls(serviceUrl) {
   const port = Number(url.port || 443);
   const answers = {};
   for (const version of VERSIONS) answers[version] = await handshake(host, port, version);
-  const said = VERSIONS.map((v) => `${v.replace('TLSv', 'TLS ')} ${answers[v] === 'accepted' ? 'acceptée' : answers[v] === 'refused' ? 'refusée' : 'non mesurée'}`).join(', ');
+  const said = VERSIONS.map((v) => `${v === 'TLSv1' ? 'TLS 1.0' : v.replace('TLSv', 'TLS ')} ${answers[v] === 'accepted' ? 'acceptée' : answers[v] === 'refused' ? 'refusée' : 'non mesurée'}`).join(', ');
   const evidence = { service: url.origin, ...answers };
   if (answers.TLSv1 === 'accepted' || answers['TLSv1.1'] === 'accepted') return { rule: 18, status: 'fail', message: `${url.origin} : ${said} ; la règle 18 interdit TLS 1.0 et 1.1.`, evidence };
   if (answers['TLSv1.2'] !== 'accepted' && answers['TLSv1.3'] !== 'accepted') return { rule: 18, status: 'fail', message: `${url.origin} : ${said} ; la règle 18 demande TLS 1.2 ou 1.3.`, evidence };
