@@ -133,11 +133,11 @@ describe('the report a team attaches to its qualification request', () => {
 const VARIANTS = [
   ['logout-without-session-end', 9, /la déconnexion n’est pas passée par session\/end de FranceConnect.*FranceConnect n’a pas redemandé qui se connecte/],
   ['logout-without-id-token-hint', 9, /session\/end reçu sans id_token_hint ; FranceConnect v2 le refuse \(Erreur Y000400\)/],
-  ['fixed-state', 20, /state=FixedStateFixedStateFixedState00 envoyé \d+ fois sur \d+ appels/],
+  ['fixed-state', 20, /state=MemeValeurPourTousA1B2C3D4 envoyé \d+ fois sur \d+ appels/],
   ['short-nonce', 20, /nonce=[A-Za-z0-9]{16} \(16 caractères\) ; la règle 20 demande au moins 22 caractères.*\(Erreur Y030007/],
   ['state-not-checked', 20, /state modifié \(\w+ → \w+\) : le service a connecté la personne malgré le state modifié/],
   ['nonce-not-checked', 20, /nonce modifié \(\w+ → \w+\) : le service a connecté la personne malgré le nonce modifié/],
-  ['no-acr-values', 19, /acr_values absent dans \d+ appel\(s\) sur \d+/],
+  ['no-acr', 19, /acr_values absent dans \d+ appel\(s\) sur \d+/],
   ['pivot-from-request', 15, /le profil rechargé montre given_name « Usurpé », family_name « FAUSSAIRE »/],
   ['name-in-menu', 14, /ne se voient pas sans clic sur \/ \(« Jean-Luc .* » dans la page mais caché\)/],
   ['popup-login', 13, /fenêtre\(s\) ouverte\(s\) pendant le parcours : .*\/api\/v2\/interaction\//],
@@ -154,6 +154,21 @@ describe('ten variants of the Node service, each wrong in one way, fail exactly 
       const messages = json.findings.filter((f) => f.rule === rule && f.status === 'fail').map((f) => f.message);
       assert.ok(messages.some((m) => quote.test(m)), messages.join('\n'));
       assert.deepEqual({ ...statuses(json), [rule]: CLEAN[rule] }, CLEAN, 'the rest as in a clean run');
+    });
+  }
+});
+
+describe('the faults written for the page audit’s --follow, which the rehearsal was not built against', { concurrency: 2 }, () => {
+  for (const [fault, quote] of [
+    ['short-state', /^state=[A-Za-z0-9]{12} \(12 caractères\) ; la règle 20 demande au moins 22 caractères/],
+    ['fixed-nonce', /^nonce=MemeValeurPourTousA1B2C3D4 envoyé \d+ fois sur \d+ appels/],
+  ]) {
+    it(`SERVICE_FAULTS=${fault}: rule 20 fails, every other rule passes`, async () => {
+      const service = await referenceService('node');
+      const json = parsed(await rehearse([...service.args, '--json'], { ...service.env, SERVICE_FAULTS: fault }));
+      assert.deepEqual(failing(json), [20]);
+      assert.ok(json.findings.some((f) => f.status === 'fail' && quote.test(f.message)), JSON.stringify(json.findings.filter((f) => f.status === 'fail')));
+      assert.deepEqual({ ...statuses(json), 20: 'pass' }, CLEAN);
     });
   }
 });
@@ -212,7 +227,12 @@ describe('exit code 2: the rehearsal cannot run, and says why in one sentence', 
 
   it('the --start command stops before the service answers (a service refusing an unknown fault)', async () => {
     const service = await referenceService('node');
-    cannotRun(await rehearse(service.args, { ...service.env, SERVICE_FAULTS: 'pas-une-panne' }), /^Répétition impossible : La commande --start s’est arrêtée \(code 1\) avant que le service réponde .*SERVICE_FAULTS: « pas-une-panne » is not a fault this service knows/);
+    cannotRun(await rehearse(service.args, { ...service.env, SERVICE_FAULTS: 'pas-une-panne' }), /^Répétition impossible : La commande --start s’est arrêtée \(code 1\) avant que le service réponde .*SERVICE_FAULTS: unknown fault pas-une-panne; known: /);
+  });
+
+  it('the service sends a client_id FranceConnect does not know (SERVICE_FAULTS=other-client-id)', async () => {
+    const service = await referenceService('node');
+    cannotRun(await rehearse(service.args, { ...service.env, SERVICE_FAULTS: 'other-client-id' }), /^Répétition impossible : FranceConnect ne connaît pas le client_id envoyé par le service \(client-id-of-another-service\) : configurez le service avec celui de la répétition \([0-9a-f]{64}\).*\(règle 21\)\.$/);
   });
 
   it('the local FranceConnect’s port is taken', async () => {

@@ -31,9 +31,10 @@ async function module() {
         .filter(([local]) => local)
         .map(([local, name]) => [name ?? local, local]),
     );
-    if (!names.auditFranceConnect) throw new RehearsalError(`${path} does not export auditFranceConnect: rebuild franceconnect-elements.`);
-    const controls = names.findFranceConnectControls ?? 'undefined';
-    return `${bundle.replace(exported, '')}\nconst __audit = ${names.auditFranceConnect}, __controls = ${controls};`;
+    if (!names.auditFranceConnect || !names.findFranceConnectControls) {
+      throw new RehearsalError(`${path} does not export auditFranceConnect and findFranceConnectControls: install a franceconnect-elements that has them, or rebuild it.`);
+    }
+    return `${bundle.replace(exported, '')}\nconst __audit = ${names.auditFranceConnect}, __controls = ${names.findFranceConnectControls};`;
   })();
   return loaded;
 }
@@ -62,32 +63,24 @@ export async function auditPage(page) {
 }
 
 /**
- * The FranceConnect button of the page, as the page audit finds it: an element handle,
- * or null. With the audit's `findFranceConnectControls`, its first button; with an audit
- * that has only `auditFranceConnect`, the element of its first button finding (rules 1, 3).
+ * The FranceConnect button of the page, as the page audit finds it (its
+ * `findFranceConnectControls`): `{ button, name }`, the element handle of the control a
+ * person activates and how the audit names it, or null. A button the audit is sure of
+ * first, else a likely one.
  */
 export async function findFranceConnectButton(page) {
   const code = await module();
   const handle = await page.evaluateHandle(`(async () => {
     ${code}
-    if (__controls) {
-      const found = await __controls(document);
-      return found.buttons[0]?.element ?? found.likely[0]?.element ?? null;
-    }
-    // This audit names the element as authored: for <fc-login-block>, the block itself,
-    // whose centre is not the button; the <fc-button> it renders is (until the audit's
-    // findFranceConnectControls, which names the control, is everywhere).
-    const report = await __audit(document);
-    let el = report.findings.find((f) => (f.rule === 1 || f.rule === 3) && f.element)?.element ?? null;
-    while (el && el.localName !== 'fc-button' && el.shadowRoot?.querySelector('fc-button')) el = el.shadowRoot.querySelector('fc-button');
-    return el;
+    const found = await __controls(document);
+    const control = found.buttons[0] ?? found.likely[0];
+    return control ? [control.element, control.name] : [];
   })()`);
-  const element = handle.asElement();
-  if (!element) await handle.dispose();
-  return element;
-}
-
-/** How a finding of the audit names the element clicked: `<fc-button> « S’identifier avec FranceConnect »`. */
-export async function describeElement(element) {
-  return element.evaluate(new Function('el', `${DESCRIBE} return __describe(el);`));
+  const button = (await handle.getProperty('0')).asElement();
+  const name = await (await handle.getProperty('1')).jsonValue();
+  if (!button) {
+    await handle.dispose();
+    return null;
+  }
+  return { button, name };
 }

@@ -5,7 +5,7 @@
 // button, a logout control, the person's name, a message.
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { describeElement, findFranceConnectButton } from './audit.mjs';
+import { findFranceConnectButton } from './audit.mjs';
 import { RehearsalError } from './errors.mjs';
 
 /** A control that logs out, in French or English. */
@@ -228,8 +228,7 @@ export class Visitor {
 
   /** The FranceConnect button of the current page, as the page audit finds it, and how findings name it. */
   async franceConnectButton() {
-    const button = await findFranceConnectButton(this.page);
-    return button && { button, name: await describeElement(button) };
+    return findFranceConnectButton(this.page);
   }
 
   /**

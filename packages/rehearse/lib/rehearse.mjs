@@ -10,7 +10,7 @@ import { DELETE_ACCOUNT, fold, launchBrowser, LOGOUT, Visitor } from './driver.m
 import { RehearsalError } from './errors.mjs';
 import { madeUpCredentials } from './options.mjs';
 import { startService, waitForService } from './service.mjs';
-import { judgeTls } from './tls.mjs';
+import { tlsFinding } from './tls.mjs';
 
 export { RehearsalError } from './errors.mjs';
 export { parseOptions, USAGE } from './options.mjs';
@@ -573,7 +573,7 @@ async function journey({ options, fc, browser, credentials, result, progress }) 
   });
 
   await step('TLS du service', [18], async ({ found }) => {
-    found(await judgeTls(options.service));
+    found(await tlsFinding(options.service));
   });
 
   for (const visitor of visitors) await visitor.close();
