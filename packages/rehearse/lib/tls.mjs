@@ -2,7 +2,7 @@
 // « Le service ne doit pas utiliser de version de TLS inférieure à 1.2 et doit
 // obligatoirement utiliser des versions 1.2 ou 1.3. »
 import { connect } from 'node:tls';
-import { judgeTls } from 'franceconnect-elements/audit';
+import { RehearsalError } from './errors.mjs';
 
 const VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 
@@ -50,6 +50,10 @@ export async function tlsFinding(serviceUrl) {
     for (const version of VERSIONS) versions[version] = await handshake(host, port, version);
     probes.push({ origin: url.origin, versions });
   }
+  // Loaded when needed: --help and the option checks work before franceconnect-elements is built.
+  const { judgeTls } = await import('franceconnect-elements/audit').catch(() => {
+    throw new RehearsalError('franceconnect-elements/audit is missing: install franceconnect-elements (or build it: npm run build).');
+  });
   const [finding] = judgeTls(url.href, probes);
   return { rule: 18, status: finding.status, message: finding.message, evidence: { service: url.origin, ...probes[0]?.versions } };
 }
