@@ -114,15 +114,21 @@ export default defineConfig(({ mode }) => {
     };
   }
   if (mode === 'cdn' || mode === 'cdn-hydrate') {
-    // Two files rather than one that loads hydration when it finds a server render:
-    // each is self-contained (a page copies one file, renamed or fingerprinted as its
-    // asset pipeline likes), and a server-rendered page fetches one file, not one and
-    // then another (docs/performance.md has the measurements).
+    // Two bundles rather than one that loads hydration when it finds a server render: a
+    // server-rendered page fetches one self-contained file, not one and then another.
+    // The client-rendered one is two files side by side: the login elements, and the
+    // account elements it loads only on a page that shows them (src/cdn.ts;
+    // docs/performance.md has the measurements).
     const hydrate = mode === 'cdn-hydrate';
     const fileName = hydrate ? 'franceconnect-elements-hydrate' : 'franceconnect-elements';
     return {
       // Lit's css`` and html`` templates keep their comments and indentation otherwise.
-      plugins: [minifyTemplates(), cdnTypes(`${fileName}.d.ts`, 'index'), ...(hydrate ? [] : [noHydration])],
+      plugins: [
+        minifyTemplates(),
+        ...(hydrate
+          ? [cdnTypes(`${fileName}.d.ts`, 'index')]
+          : [cdnTypes(`${fileName}.d.ts`, 'cdn'), cdnTypes(`${fileName}-account.d.ts`, 'cdn-account'), noHydration]),
+      ],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: false,
@@ -139,7 +145,19 @@ export default defineConfig(({ mode }) => {
         // Library mode's ES output keeps whitespace even with `minify`: ask the
         // bundler for a full minification (about 15 % smaller gzipped). No comments
         // either: the bundle is final, its /* @__PURE__ */ marks serve nobody.
-        rollupOptions: { output: { minify: true, comments: false } },
+        rollupOptions: {
+          // The shared code (Lit included) stays in franceconnect-elements.js, which then
+          // also exports it, under short names, to the file it loads (otherwise the bundler
+          // moves it to a third file).
+          preserveEntrySignatures: 'allow-extension',
+          output: {
+            minify: true,
+            comments: false,
+            // The file for client-rendered pages loads src/cdn-account.ts when the page has
+            // an <fc-account> or <fc-profile-form>: franceconnect-elements-account.js.
+            chunkFileNames: (chunk) => `${fileName}-${chunk.name.replace(/^cdn-/, '')}.js`,
+          },
+        },
       },
     };
   }

@@ -60,9 +60,15 @@ const dsfr = join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist')
  *   names a provider's site (issue 20; 16 bytes fewer minified, more gzipped): CDN
  *   19,210 → 19,224, its hydrate file 21,425 → 21,440, fc-login-block page 14,461 →
  *   14,475, server-rendered 16,492 → 16,506.
+ * - issue 18 again: the client CDN file holds the login elements, and loads <fc-account> and
+ *   <fc-profile-form> from franceconnect-elements-account.js, beside it, on the pages that
+ *   show one (src/cdn.ts): a login page 19,224 → 14,622, the issue's 16,384 as its budget;
+ *   a page with the account elements loads both files, 20,631 (each gzipped alone: one
+ *   self-contained file was 19,224), its first budget.
  */
 export const BUDGETS = {
-  cdn: 19230,
+  cdn: 16384,
+  'cdn account': 20640,
   'cdn hydrate': 21440,
   'fc-button page': 11800,
   'fc-login-block page': 14480,
@@ -90,7 +96,7 @@ const LIT = /\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@l
  * `config`: the page is built as vite.config.ts builds that CDN mode; otherwise as a
  * page's bundler would build the npm package's modules (dist/).
  */
-async function pageBundle(entry, config) {
+async function pageBundle(entry, config, { entryOnly = false } = {}) {
   // Several modules: a page that imports them in this order.
   const page = {
     name: 'page',
@@ -121,11 +127,16 @@ async function pageBundle(entry, config) {
         rollupOptions: { output: { minify: true, comments: false, ...(split && { manualChunks: (id) => (LIT.test(id) ? 'lit' : undefined) }) } },
       },
     });
-    return (Array.isArray(result) ? result : [result]).flatMap((r) => r.output).filter((o) => o.type === 'chunk');
+    const chunks = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output).filter((o) => o.type === 'chunk');
+    // `entryOnly`: what the page loads first, not the files it loads only when it needs them.
+    chunks.sort((a, b) => b.isEntry - a.isEntry);
+    return entryOnly ? chunks.filter((o) => o.isEntry || o.name === 'lit') : chunks;
   };
-  const whole = Buffer.from((await once(false)).map((o) => o.code).join('\n'));
+  // Several files (the CDN file and the one it loads): each is downloaded, and
+  // compressed, on its own.
+  const parts = (await once(false)).map((o) => Buffer.from(o.code));
   const lit = (await once(true)).filter((o) => o.name === 'lit').map((o) => o.code).join('\n');
-  return { bytes: whole, lit: gzipSync(lit, { level: 9 }).length };
+  return { bytes: parts[0], parts, lit: gzipSync(lit, { level: 9 }).length };
 }
 
 const file = (path) => ({ bytes: readFileSync(path) });
@@ -135,7 +146,8 @@ export async function measureWeights() {
     throw new Error('dist/ is missing: run `npm run build` first.');
   }
   const rows = [
-    ['cdn', 'dist/cdn/franceconnect-elements.js (a client-rendered page: all five elements, Lit included)', await pageBundle('src/cdn.ts', 'cdn')],
+    ['cdn', 'dist/cdn/franceconnect-elements.js (a client-rendered login page: the login elements, Lit included)', await pageBundle('src/cdn.ts', 'cdn', { entryOnly: true })],
+    ['cdn account', 'the same and franceconnect-elements-account.js (a client-rendered page with fc-account or fc-profile-form: all five elements)', await pageBundle('src/cdn.ts', 'cdn')],
     ['cdn hydrate', 'dist/cdn/franceconnect-elements-hydrate.js (a server-rendered page: the same, and Lit’s hydration support)', await pageBundle('src/cdn-hydrate.ts', 'cdn-hydrate')],
     ['fc-button page', 'a page importing only franceconnect-elements/fc-button', await pageBundle('dist/define/fc-button.js')],
     ['fc-login-block page', 'a page importing only franceconnect-elements/fc-login-block', await pageBundle('dist/define/fc-login-block.js')],
@@ -152,8 +164,9 @@ export async function measureWeights() {
     const measured = rows.find((r) => r[0] === name)[2].bytes;
     if (!built.equals(measured)) throw new Error(`${path} is not what its build gives now: run \`npm run build\` again.`);
   }
-  return rows.map(([name, what, { bytes, lit }]) => {
-    const sizes = compressed(bytes);
+  return rows.map(([name, what, { bytes, parts = [bytes], lit }]) => {
+    const each = parts.map(compressed);
+    const sizes = Object.fromEntries(['raw', 'gzip', 'brotli'].map((k) => [k, each.reduce((sum, c) => sum + c[k], 0)]));
     return { name, what, ...sizes, lit: lit ?? null, elements: lit == null ? null : sizes.gzip - lit, budget: BUDGETS[name] ?? null };
   });
 }

@@ -77,17 +77,36 @@ describe('the built files', () => {
     expect(logoShapes(el)).to.deep.equal(DSFR_FILLS);
   });
 
-  it('dist/cdn/franceconnect-elements.js is one self-contained module that defines fc-button', async () => {
+  it('dist/cdn/franceconnect-elements.js is a module with Lit and the login elements, which loads the account elements from beside itself only when the page shows one', async () => {
     const source = await (await fetch('/dist/cdn/franceconnect-elements.js')).text();
     expect(source, 'no bare import left').not.to.match(/\bfrom\s*["'`](?!\.|\/|https?:)/);
-    expect(source, 'no import at all').not.to.match(/\bimport\s*[{*"'`(]/);
+    // Its one import: the file beside it, on demand. That file imports only this one.
+    expect([...source.matchAll(/\bimport\b[\s(]*(?:[{*]|(["'`])[^"'`]*\1)/g)].map((m) => m[0])).to.deep.equal(['import(`./franceconnect-elements-account.js`']);
     // Lit's hydration support is the other file's (a client-rendered page never uses it).
     expect(source, 'no hydration support').not.to.include('defer-hydration');
     await import('../dist/cdn/franceconnect-elements.js' as string);
     expect((globalThis as { litElementHydrateSupport?: unknown }).litElementHydrateSupport).to.equal(undefined);
-    for (const tag of ['fc-button', 'fc-separator', 'fc-login-block', 'fc-profile-form']) {
+    for (const tag of ['fc-button', 'fc-separator', 'fc-login-block']) {
       expect(customElements.get(tag), tag).to.be.a('function');
     }
+    // A page without <fc-account> nor <fc-profile-form> never loads their file…
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(customElements.get('fc-account'), 'fc-account').to.equal(undefined);
+    expect(customElements.get('fc-profile-form'), 'fc-profile-form').to.equal(undefined);
+    // …and one that gets one, even long after, has them defined from it.
+    const later = document.createElement('div');
+    later.innerHTML = '<fc-account></fc-account>';
+    document.body.append(later);
+    await customElements.whenDefined('fc-account');
+    expect(customElements.get('fc-profile-form'), 'fc-profile-form').to.be.a('function');
+    const shown = later.querySelector('fc-account')!;
+    (shown as HTMLElement & { identity: unknown }).identity = { given_name: 'Angela Claire', family_name: 'Dubois' };
+    await (shown as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    expect(shown.shadowRoot!.textContent).to.include('Angela Claire Dubois');
+    later.remove();
+    const account = await (await fetch('/dist/cdn/franceconnect-elements-account.js')).text();
+    expect([...account.matchAll(/\bfrom\s*["'`]([^"'`]+)/g)].map((m) => m[1])).to.deep.equal(['./franceconnect-elements.js']);
+    expect(account, 'no hydration support').not.to.include('defer-hydration');
     const el = await fixture(html`<fc-button variant="data" theme="dark"></fc-button>`);
     const button = el.shadowRoot!.querySelector('button')!;
     const box = button.getBoundingClientRect();

@@ -21,10 +21,14 @@ const TRIGGERS: Record<string, TemplateResult> = {
 
 /**
  * Codes no element module prints by itself: `needs-hydration` comes only from the client
- * CDN file given server output. test/ssr.test.ts asserts its whole message, link included,
+ * CDN file given server output, `missing-file` from that file alone. test/ssr.test.ts asserts its whole message, link included,
  * and the last test here that docs/warnings.md has its heading.
  */
-const PRINTED_BY_A_BUILD: Record<string, string> = { 'needs-hydration': 'test/ssr.test.ts' };
+const PRINTED_BY_A_BUILD: Record<string, string> = {
+  'needs-hydration': 'test/ssr.test.ts',
+  // The client CDN file copied without the file it loads from beside itself.
+  'missing-file': 'test/cdn-missing-file.test.ts',
+};
 
 /** What a message links to: `(franceconnect-elements/docs/warnings.md#fc-bad-value)`. */
 const LINK = / \(franceconnect-elements\/(\S+?)#(fc-[a-z-]+)\)/;

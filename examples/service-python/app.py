@@ -134,8 +134,12 @@ def flash_block():
 
 
 @app.get("/assets/franceconnect-elements.js")
+@app.get("/assets/franceconnect-elements-account.js")
 def elements():
-    return ELEMENTS.read_text(encoding="utf-8"), 200, {"content-type": "text/javascript; charset=utf-8"}
+    # The CDN file, and the one it loads from beside itself on the pages with
+    # <fc-account> or <fc-profile-form>: the two files keep their names, side by side.
+    name = request.path.rsplit("/", 1)[-1]
+    return (ELEMENTS.parent / name).read_text(encoding="utf-8"), 200, {"content-type": "text/javascript; charset=utf-8"}
 
 
 @app.get("/")

@@ -30,6 +30,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // The published files, found by the package's public name as any user's code would.
 const ASSETS = {
   '/assets/franceconnect-elements.js': [import.meta.resolve('franceconnect-elements/cdn'), 'text/javascript'],
+  // Loaded by the file above, from beside it, on the pages with <fc-account> or <fc-profile-form>.
+  '/assets/franceconnect-elements-account.js': [import.meta.resolve('franceconnect-elements/cdn/account'), 'text/javascript'],
   '/assets/reserve.css': [import.meta.resolve('franceconnect-elements/reserve.css'), 'text/css'],
   '/assets/site.css': [new URL('./site.css', import.meta.url).href, 'text/css'],
 };

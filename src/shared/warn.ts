@@ -68,9 +68,10 @@ function report(el: Element, kind: 'warn' | 'error', code: Code, key: string, me
  * The stable codes, each a heading of docs/warnings.md. A value, not only a type, so
  * that the test of those headings reads the list from here (bundles drop it: nothing
  * in the elements uses it at run time). `needs-hydration`: a server-rendered element on
- * a page that loads the CDN file without hydration (src/cdn-unhydrated.ts).
+ * a page that loads the CDN file without hydration (src/cdn-unhydrated.ts);
+ * `missing-file`: the CDN file's second file could not be loaded (src/cdn.ts).
  */
-export const CODES = ['bad-value', 'unsafe-url', 'insecure-url', 'bad-identity', 'forbidden-content', 'missing-link', 'needs-hydration'] as const;
+export const CODES = ['bad-value', 'unsafe-url', 'insecure-url', 'bad-identity', 'forbidden-content', 'missing-link', 'needs-hydration', 'missing-file'] as const;
 export type Code = (typeof CODES)[number];
 
 /** A value the element cannot honour; it uses a compliant default instead. */
