@@ -31,14 +31,20 @@ const reserveStylesheet: Plugin = {
 };
 
 /**
- * For dist/cdn/franceconnect-elements.js, which carries no hydration support: the
- * elements' hydration branches are dropped (src/shared/hydrates.ts).
+ * In the CDN files, whether the elements hydrate is known when they are built: the
+ * client file never does (nothing there enables it), the other always does. A constant
+ * lets the minifier drop the branches the file never takes (src/shared/hydrates.ts).
  */
-const noHydration: Plugin = {
-  name: 'no-hydration',
+const hydrationConstant = (on: boolean): Plugin => ({
+  name: 'hydration-constant',
   enforce: 'pre',
-  load: (id) => (id.endsWith('/src/shared/hydrates.ts') ? 'export const HYDRATES = false;' : undefined),
-};
+  load: (id) =>
+    id.endsWith('/src/shared/hydrates.ts')
+      ? on
+        ? "import { noJs } from './no-js.js';\nexport const hydration = noJs();\nexport function enableHydration() {}\n"
+        : 'export const hydration = undefined;\nexport function enableHydration() {}\n'
+      : undefined,
+});
 
 /**
  * The `types` of a CDN bundle's export (`./cdn`, `./audit/cdn`): the bundle is one
@@ -125,9 +131,10 @@ export default defineConfig(({ mode }) => {
       // Lit's css`` and html`` templates keep their comments and indentation otherwise.
       plugins: [
         minifyTemplates(),
+        hydrationConstant(hydrate),
         ...(hydrate
           ? [cdnTypes(`${fileName}.d.ts`, 'index')]
-          : [cdnTypes(`${fileName}.d.ts`, 'cdn'), cdnTypes(`${fileName}-account.d.ts`, 'cdn-account'), noHydration]),
+          : [cdnTypes(`${fileName}.d.ts`, 'cdn'), cdnTypes(`${fileName}-account.d.ts`, 'cdn-account')]),
       ],
       build: {
         outDir: 'dist/cdn',

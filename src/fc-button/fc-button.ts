@@ -5,8 +5,8 @@ import { BRAND, BRAND_PLUS, DATA, LOGIN } from '../shared/texts.js';
 import { oneOf, text, warnOnce } from '../shared/warn.js';
 import { safeHref } from '../shared/url.js';
 import { ThemeController } from '../shared/theme.js';
-import { HYDRATES } from '../shared/hydrates.js';
-import { fcButtonNoJsStyles, fcButtonStyles } from './fc-button.styles.js';
+import { hydration } from '../shared/hydrates.js';
+import { fcButtonStyles } from './fc-button.styles.js';
 import { palette } from '../shared/palette.js';
 
 export const BUTTON_VARIANTS = ['login', 'data'] as const;
@@ -97,7 +97,7 @@ function checkScales() {
  * @event click - The native click, bubbling out of the shadow root as usual.
  */
 export class FcButton extends FcElement {
-  static override styles = [palette, HYDRATES ? fcButtonNoJsStyles() : [], fcButtonStyles];
+  static override styles = [palette, hydration?.buttonStyles ?? [], fcButtonStyles];
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = {
     ...FcElement.shadowRootOptions,
@@ -157,7 +157,7 @@ export class FcButton extends FcElement {
     // The module runs: the link that stands in for the button in a page without
     // JavaScript (server render, see render()) is hidden by `:state(ready)`.
     // `states` is missing in older browsers: that link's clicks are then handled below.
-    if (HYDRATES) this.#internals.states?.add('ready');
+    if (hydration) this.#internals.states?.add('ready');
     // On the host, not on the inner <button>: the inner button's clicks (mouse, Enter,
     // Space) bubble here, and so does `el.click()`, which activates us as it does a
     // native button.
@@ -212,7 +212,7 @@ export class FcButton extends FcElement {
   protected override firstUpdated() {
     // The module runs: the inner button works now, and takes its place in the Tab order
     // (see render(); hydration keeps the server's attribute, so it is removed here).
-    if (HYDRATES) this.renderRoot.querySelector('.button')?.removeAttribute('tabindex');
+    if (hydration) this.renderRoot.querySelector('.button')?.removeAttribute('tabindex');
   }
 
   protected override updated() {
@@ -238,7 +238,7 @@ export class FcButton extends FcElement {
   readonly #onClick = (event: MouseEvent) => {
     // A click on the no-JavaScript stand-in link (browsers without `:state()`) is a
     // click on the button: the link must not navigate by itself.
-    if (HYDRATES && event.composedPath().some((n) => (n as Element).classList?.contains('nojs'))) event.preventDefault();
+    if (hydration && event.composedPath().some((n) => (n as Element).classList?.contains('nojs'))) event.preventDefault();
     if (this.disabled || this.#formDisabled || this.busy) return event.preventDefault();
     const href = safeHref(this, this.href);
     if (href === null) return; // a refused URL: reported, nothing happens
@@ -308,11 +308,11 @@ export class FcButton extends FcElement {
     // root's <button> does nothing: a link laid over it takes the visitor to href, in
     // this window (rule 13: no target). Hidden as soon as the module runs (constructor).
     // The href as written: the browser resolves a relative one against the page.
-    // Never in the CDN file for client pages, which no server output reaches (HYDRATES).
+    // Only where server output is hydrated, and on the server (shared/hydrates.ts).
     const raw = this.href instanceof URL ? this.href.href : this.href;
     const nojs =
-      HYDRATES && !this.disabled && typeof raw === 'string' && safeHref(this, raw)
-        ? html`<a class=${`nojs ${theme}`} href=${raw} aria-label=${`${first} ${brand}`}></a>`
+      hydration && !this.disabled && typeof raw === 'string' && safeHref(this, raw)
+        ? hydration.buttonLink(raw, theme, `${first} ${brand}`)
         : nothing;
     // Without JavaScript a shadow root's button cannot submit the page's form either:
     // franceconnect-elements/ssr puts a real submit button (name=value) in the light DOM,

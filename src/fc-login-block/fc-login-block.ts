@@ -1,6 +1,6 @@
 import { html, isServer, nothing } from 'lit';
 import { FcElement, reflectText, serverRendered } from '../shared/element.js';
-import { HYDRATES } from '../shared/hydrates.js';
+import { hydration } from '../shared/hydrates.js';
 import { BUTTON_VARIANTS, type FcButtonVariant } from '../fc-button/fc-button.js';
 import {
   BRAND,
@@ -201,7 +201,7 @@ export class FcLoginBlock extends FcElement {
     // hydrates what the server drew, which shows the "OU" line when the server saw
     // other ways in (`data-fc-slotted`, written by franceconnect-elements/ssr). The
     // slot is read in firstUpdated.
-    if (HYDRATES && !this.hasUpdated && serverRendered.has(this)) {
+    if (hydration && !this.hasUpdated && serverRendered.has(this)) {
       this.#hydrating = true;
       this.hasOtherWays = this.hasAttribute(SLOTTED);
     }
@@ -226,7 +226,7 @@ export class FcLoginBlock extends FcElement {
   protected override firstUpdated() {
     // A declarative shadow root's slotchange fired before the module ran: read the slot
     // once hydrated, in the next task (not inside this update).
-    if (HYDRATES && this.#hydrating) setTimeout(() => this.#checkSlotted());
+    if (hydration && this.#hydrating) setTimeout(() => this.#checkSlotted());
   }
 
   #hydrating = false;

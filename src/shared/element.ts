@@ -1,6 +1,6 @@
 import { LitElement, type PropertyDeclaration } from 'lit';
 import { str } from './warn.js';
-import { HYDRATES } from './hydrates.js';
+import { hydration } from './hydrates.js';
 
 /** Reflected text properties: any JavaScript value becomes an attribute without throwing. */
 export const reflectText: PropertyDeclaration = { reflect: true, converter: { toAttribute: str } };
@@ -23,7 +23,7 @@ export class FcElement extends LitElement {
     super();
     // A declarative shadow root (server render) is attached before the element is
     // upgraded; Lit creates its own later, when connected.
-    if (HYDRATES && this.shadowRoot) serverRendered.add(this);
+    if (hydration && this.shadowRoot) serverRendered.add(this);
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null) {

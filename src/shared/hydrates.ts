@@ -1,8 +1,19 @@
 /**
- * Whether this build may hydrate server output: true everywhere but in
- * dist/cdn/franceconnect-elements.js, the CDN file for client-rendered pages, which
- * carries no hydration support (vite.config.ts builds it with `false` here, and the
- * minifier then drops every branch that only a hydrating element takes). Such a page
- * given server output anyway has it drawn again (src/cdn-unhydrated.ts).
+ * What only a page that hydrates server output needs: the no-JavaScript stand-ins of
+ * <fc-button> (the link, or the server's submit button, laid over it until its module
+ * runs) and the switches that make an element take over a server-rendered shadow root
+ * in place. `hydration` is set by franceconnect-elements/hydrate (src/hydrate.ts), which
+ * a server-rendered page imports before the elements, and is always set on a server
+ * (@lit-labs/ssr), where the elements draw those stand-ins. Everywhere else it stays
+ * undefined and a bundle carries none of it: a client-rendered page pays for no
+ * hydration (`npm run size`).
  */
-export const HYDRATES: boolean = true;
+import { isServer } from 'lit';
+import { noJs, type NoJs } from './no-js.js';
+
+export let hydration: NoJs | undefined = isServer ? noJs() : undefined;
+
+/** Called by src/hydrate.ts, before any element class is defined. */
+export function enableHydration(): void {
+  hydration ??= noJs();
+}

@@ -8,7 +8,7 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { oneOf } from './warn.js';
 import { serverRendered } from './element.js';
-import { HYDRATES } from './hydrates.js';
+import { hydration } from './hydrates.js';
 
 /**
  * `system` only where there is no page to ask (a server render): the class `system`
@@ -84,12 +84,12 @@ export class ThemeController implements ReactiveController {
   #hydrating = false;
 
   hostConnected() {
-    if (HYDRATES && !(this.#host as unknown as { hasUpdated: boolean }).hasUpdated && serverRendered.has(this.#host)) this.#hydrating = true;
+    if (hydration && !(this.#host as unknown as { hasUpdated: boolean }).hasUpdated && serverRendered.has(this.#host)) this.#hydrating = true;
     this.#stop = watchPageTheme(() => this.#host.requestUpdate());
   }
 
   hostUpdated() {
-    if (HYDRATES && this.#hydrating) {
+    if (hydration && this.#hydrating) {
       this.#hydrating = false;
       // After this update, not inside it.
       void this.#host.updateComplete.then(() => this.#host.requestUpdate());
@@ -104,6 +104,6 @@ export class ThemeController implements ReactiveController {
   /** The theme to paint with, from the element's `theme` attribute value (validated). */
   resolve(raw: string | null | undefined): Theme {
     const setting = oneOf(this.#host, 'theme', raw, THEME_VALUES);
-    return HYDRATES && this.#hydrating && setting === 'system' ? 'system' : resolveTheme(setting);
+    return hydration && this.#hydrating && setting === 'system' ? 'system' : resolveTheme(setting);
   }
 }
