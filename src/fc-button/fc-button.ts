@@ -1,7 +1,8 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { FcElement, reflectText } from '../shared/element.js';
-import { logoPaths, logoViewBox, plusPaths, plusViewBox } from '../generated/logos.js';
-import { BRAND, BRAND_PLUS, DATA, LOGIN } from '../shared/texts.js';
+import { logoPaths, logoViewBox, plusPaths, plusViewBox, proLogoPaths, proLogoViewBox } from '../generated/logos.js';
+import { BRAND, BRAND_PLUS, BRAND_PRO, DATA, LOGIN } from '../shared/texts.js';
+import { chooseProvider } from '../shared/provider.js';
 import { oneOf, text, warnOnce } from '../shared/warn.js';
 import { safeHref } from '../shared/url.js';
 import { ThemeController } from '../shared/theme.js';
@@ -106,6 +107,7 @@ export class FcButton extends FcElement {
   // Declared here rather than with decorators, which cost every page bytes (docs/development.md,
   // "Why `static properties`, not decorators"); the fields below keep their types and docs.
   static override properties = {
+    provider: reflectText,
     variant: reflectText,
     plus: { type: Boolean, reflect: true },
     theme: reflectText,
@@ -118,10 +120,16 @@ export class FcButton extends FcElement {
 
   // Unions written out rather than named (FcButtonVariant, ThemeSetting): custom-elements.json copies a type
   // as written, and Storybook makes a choice control only of literal unions (.storybook/preview.ts).
-  /** `login` ("S’identifier avec") or `data` ("Récupérer ses données avec"). */
+  /**
+   * `franceconnect` (default) or `proconnect`: the State's federation for professionals
+   * (214 × 56, ProConnect's logo, « S’identifier avec ProConnect »; docs/qualification.md#proconnect).
+   */
+  provider: 'franceconnect' | 'proconnect' = 'franceconnect';
+
+  /** `login` ("S’identifier avec") or `data` ("Récupérer ses données avec"); FranceConnect only. */
   variant: 'login' | 'data' = 'login';
 
-  /** FranceConnect+ (245 × 56, with the `+` glyph). */
+  /** FranceConnect+ (245 × 56, with the `+` glyph); FranceConnect only. */
   plus = false;
 
   /** `system` (the page's DSFR theme, else `prefers-color-scheme`), `light` or `dark`. */
@@ -291,10 +299,17 @@ export class FcButton extends FcElement {
   }
 
   protected override render() {
-    const variant = oneOf(this, 'variant', this.variant, BUTTON_VARIANTS);
+    const { provider, plus, data } = chooseProvider(
+      this,
+      this.provider,
+      this.plus,
+      oneOf(this, 'variant', this.variant, BUTTON_VARIANTS) === 'data',
+    );
+    const variant = data ? 'data' : 'login';
+    const pro = provider === 'proconnect';
     const theme = this.#themes.resolve(this.theme);
-    const brand = this.plus ? BRAND_PLUS : BRAND;
-    const first = variant === 'data' ? DATA : LOGIN;
+    const brand = pro ? BRAND_PRO : plus ? BRAND_PLUS : BRAND;
+    const first = data ? DATA : LOGIN;
     // The data label cannot hold on one line (see the styles): it breaks before "avec".
     // Each line ends with a space (invisible at a line end) so that the text reads
     // as one phrase, as the aria-label says it. The spaces are inside the bound values:
@@ -323,17 +338,17 @@ export class FcButton extends FcElement {
       type="button"
       tabindex=${isServer ? '-1' : nothing}
       lang="fr"
-      class=${`button ${theme}${this.plus ? ' plus' : ''}`}
+      class=${`button ${theme}${plus ? ' plus' : pro ? ' pro' : ''}`}
       aria-label=${`${first} ${brand}`}
       aria-busy=${this.busy ? 'true' : nothing}
       ?disabled=${this.disabled || this.#formDisabled}
     >
-      <svg class="logo" viewBox=${logoViewBox} aria-hidden="true">
-        ${logoPaths}
+      <svg class="logo" viewBox=${pro ? proLogoViewBox : logoViewBox} aria-hidden="true">
+        ${pro ? proLogoPaths : logoPaths}
       </svg>
       <span class="label"
-        >${firstLines}<span class="line brand">${BRAND}</span></span
-      >${this.plus
+        >${firstLines}<span class="line brand">${pro ? BRAND_PRO : BRAND}</span></span
+      >${plus
         ? html`<svg class="glyph" viewBox=${plusViewBox} aria-hidden="true">${plusPaths}</svg>`
         : nothing}
     </button>`;

@@ -69,8 +69,9 @@ function report(el: Element, kind: 'warn' | 'error', code: Code, key: string, me
  * that the test of those headings reads the list from here (bundles drop it: nothing
  * in the elements uses it at run time). `needs-hydration`: a server-rendered element on
  * a page that loads the CDN file without hydration (src/cdn-unhydrated.ts).
+ * `proconnect-option`: `plus` or `variant="data"` on a ProConnect button, which has neither.
  */
-export const CODES = ['bad-value', 'unsafe-url', 'insecure-url', 'bad-identity', 'forbidden-content', 'missing-link', 'needs-hydration'] as const;
+export const CODES = ['bad-value', 'unsafe-url', 'insecure-url', 'bad-identity', 'forbidden-content', 'missing-link', 'needs-hydration', 'proconnect-option'] as const;
 export type Code = (typeof CODES)[number];
 
 /** A value the element cannot honour; it uses a compliant default instead. */
