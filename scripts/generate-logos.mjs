@@ -19,11 +19,11 @@ const mockup = join(dsfrRoot, 'src/dsfr/component/connect/mockup');
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, '../src/generated/logos.ts');
 
-function inner(file, dir = mockup) {
+function inner(file, dir = mockup, plugins = undefined) {
   const original = readFileSync(join(dir, file), 'utf8');
   // Precision 3 is the file's own: at 2, some of Marianne's profile moves by a
   // visible pixel at 4 × (measured), so it stays at 3.
-  const source = optimize(original, { multipass: true, floatPrecision: 3 }).data;
+  const source = optimize(original, { multipass: true, floatPrecision: 3, ...(plugins && { plugins }) }).data;
   const match = source.match(/<svg\b[^>]*\bviewBox="([^"]+)"[^>]*>([\s\S]*)<\/svg>\s*$/);
   if (!match) throw new Error(`${file}: not the single-<svg> file this script expects`);
   const body = match[2].replace(/<title>[\s\S]*?<\/title>/, '');
@@ -39,7 +39,11 @@ const plus = inner('plus.svg');
 // ProConnect's logo: the file @codegouvfr/react-dsfr (MIT) ships for its ProConnectButton,
 // the one ProConnect's own button page publishes (scripts/vendor/README.md). The DSFR
 // draws it from 1.15 on, which this repository cannot install.
-const pro = inner('proconnect-logo.svg', join(here, 'vendor'));
+// Without mergePaths: merged into one path, the letters of its « PRO » badge lose the
+// holes of their P, R and O (a test draws it against the file, pixel for pixel).
+const pro = inner('proconnect-logo.svg', join(here, 'vendor'), [
+  { name: 'preset-default', params: { overrides: { mergePaths: false } } },
+]);
 
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(
