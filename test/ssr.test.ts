@@ -189,18 +189,20 @@ describe('server output with JavaScript disabled', () => {
     const url = await page('nojs-proconnect', '<fc-login-block provider="proconnect" href="/test/pages/landed.html" theme="light"><a href="/mdp">Mot de passe</a></fc-login-block>');
     const result = await nojs({
       url,
-      boxes: { button: 'fc-button >> .button', link: '.info a', or: 'fc-separator >> .or', sentence: '.description' },
+      boxes: { button: 'fc-button >> .button', link: '.info a', or: 'fc-separator >> .or' },
       styles: { bg: ['fc-button >> .button', 'background-color'] },
       texts: { label: 'fc-button >> .button', heading: '.heading', link: '.info a' },
     });
     expect(result.errors).to.deep.equal([]);
-    const { button, link, or, sentence } = result.boxes;
+    const { button, link, or } = result.boxes;
     expect([button!.width, button!.height]).to.deep.equal([214, 56]);
     expect(result.styles.bg).to.equal('rgb(0, 0, 145)');
     expect(result.texts.label.replace(/\s+/g, ' ')).to.equal('S’identifier avec ProConnect');
     expect(result.texts.heading).to.equal('Se connecter avec ProConnect');
     expect(result.texts.link).to.include('Qu’est-ce que ProConnect');
-    expect(sentence, 'no explanatory sentence').to.equal(null);
+    const rendered = (await cli(['render', '<fc-login-block provider="proconnect" href="/x"></fc-login-block>'])).stdout;
+    expect(rendered, 'no explanatory sentence').not.to.include('class="description"');
+    expect(rendered).to.include('href="https://www.proconnect.gouv.fr/"');
     expect(link!.y - (button!.y + button!.height)).to.equal(12);
     expect(or!.y).to.be.greaterThan(link!.y);
     const clicked = await nojs({ url, click: 'fc-button >> .nojs' });

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { accountIconPaths, iconViewBox, logoutIconPaths } from '../generated/icons.js';
 import { PRO_CLAIM_NAMES, type FcIdentity } from '../shared/claims.js';
+import { reflectText } from '../shared/element.js';
 import { PROVIDERS } from '../shared/texts.js';
 import { IDENTITY, readIdentity } from '../shared/identity.js';
 import { palette } from '../shared/palette.js';
@@ -87,7 +88,7 @@ export class FcAccount extends LitElement {
     // The accessor below is the class's own: Lit still maps the attribute to it, on a
     // server too (@lit-labs/ssr), and takes over a value set before upgrade.
     identity: IDENTITY,
-    provider: { reflect: true },
+    provider: reflectText,
     theme: { reflect: true },
     // Reflected so that a copy of the element's HTML keeps them (the DSFR header copies
     // its tools area into the mobile menu by innerHTML).
