@@ -82,7 +82,11 @@ function checkScales() {
  * | 8. Connexion, 10. Inscription | `href` (same-window navigation) or `name`/`value` (form submission) |
  * | 13. Pas de pop-up ni d'iframe | a `<button>` that calls `location.assign()`; no link target, no `window.open` |
  *
- * @summary The FranceConnect login (or "Récupérer ses données") button.
+ * With `provider="proconnect"` it is ProConnect's button (docs/qualification.md#proconnect):
+ * « S’identifier avec » / « ProConnect », 214 × 56, ProConnect's logo, the same colours,
+ * states, scale and same-window navigation; no FranceConnect+ and no data variant.
+ *
+ * @summary The FranceConnect login (or "Récupérer ses données") button, or ProConnect's.
  *
  * The button exposes no CSS part: its colours, size, label and logo are what the
  * qualification checks, so no page rule may reach them (docs/styling-and-csp.md,

@@ -81,7 +81,12 @@ function describe(el: Element): string {
  * | 7. Pas de services d'identification de réseaux sociaux | slotted Google, Facebook, Apple… sign-ins or icons: a warning and `complianceWarnings` |
  * | 13. Pas de pop-ups ni d'iframes | the button navigates in this window; a slotted `<iframe>`: a warning and `complianceWarnings` |
  *
- * @summary FranceConnect's login or sign-up section, compliant by construction.
+ * With `provider="proconnect"`, ProConnect's section (docs/qualification.md#proconnect): no
+ * explanatory sentence, ProConnect's button, « Qu’est-ce que ProConnect ? » 12 px under it,
+ * then the « OU » line and the slot (« ProConnect en priorité »). A page for the public and
+ * for agents has one block per audience, each in its own section (docs/qualification.md#both).
+ *
+ * @summary FranceConnect's (or ProConnect's) login or sign-up section, compliant by construction.
  *
  * @slot - The service's other ways in (its own login form, "Créer mon compte"…),
  *   shown below the separator. Social or private sign-ins (rule 7) and iframes
