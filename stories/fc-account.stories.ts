@@ -3,6 +3,7 @@ import { html } from 'lit';
 import '../src/define/fc-account.js';
 import type { FcIdentity } from '../src/define/fc-account.js';
 import fixtures from '../test/fixtures/identities.json' with { type: 'json' };
+import agents from '../test/fixtures/agents.json' with { type: 'json' };
 
 const IDENTITIES = fixtures.identities as Record<string, FcIdentity>;
 
@@ -50,3 +51,21 @@ export const Hostile: Story = { name: 'Données hostiles (affichées en texte)',
 export const SansIdentite: Story = { name: 'Sans identité : « Connecté »', args: { fixture: 'aucune' } };
 export const Sombre: Story = { name: 'Thème sombre', args: { theme: 'dark' } };
 export const SombreInitiales: Story = { name: 'Thème sombre, initiales', args: { theme: 'dark', width: 320 } };
+
+/** An agent logged in with ProConnect: given_name, usual_name, then organization_label. */
+const agent = (name: keyof typeof agents.agents, theme: 'light' | 'dark' = 'light', width = 640) => html`<div
+  style="box-sizing:border-box;width:min(${width}px,100vw);padding:8px 16px;font-family:arial,sans-serif;background:${theme === 'dark' ? '#161616' : '#ffffff'}"
+>
+  <fc-account
+    provider="proconnect"
+    theme=${theme}
+    profile-href="#profil"
+    logout-href="/deconnexion"
+    .identity=${agents.agents[name] as FcIdentity}
+  ></fc-account>
+</div>`;
+export const ProConnectAgent: Story = { name: 'ProConnect : agent et organisation', render: () => agent('simple') };
+export const ProConnectSansOrganisation: Story = { name: 'ProConnect : agent sans organisation', render: () => agent('without_organization') };
+export const ProConnectHostile: Story = { name: 'ProConnect : données hostiles (affichées en texte)', render: () => agent('hostile') };
+export const ProConnectSombre: Story = { name: 'ProConnect : thème sombre', render: () => agent('simple', 'dark') };
+export const ProConnectInitiales: Story = { name: 'ProConnect : place réduite, initiales', render: () => agent('simple', 'light', 320) };

@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/define/fc-button.js';
 
 interface Args {
+  provider: 'franceconnect' | 'proconnect';
   variant: 'login' | 'data';
   plus: boolean;
   theme: 'system' | 'light' | 'dark';
@@ -28,6 +29,7 @@ const meta: Meta<Args> = {
     scale: { control: { type: 'range', min: 1, max: 3, step: 0.25 }, name: '--fc-button-scale' },
   },
   args: {
+    provider: 'franceconnect',
     variant: 'login',
     plus: false,
     theme: 'system',
@@ -39,6 +41,7 @@ const meta: Meta<Args> = {
     page(
       args.theme,
       html`<fc-button
+        provider=${args.provider}
         variant=${args.variant}
         ?plus=${args.plus}
         theme=${args.theme}
@@ -70,6 +73,23 @@ export const DesactiveSombre: Story = {
 };
 export const Agrandi: Story = { name: 'Agrandi (homothétie ×1,5)', args: { scale: 1.5 } };
 
+// ProConnect (docs/qualification.md#proconnect): one button, 214 × 56, in both themes.
+export const ProConnect: Story = { name: 'ProConnect', args: { provider: 'proconnect' } };
+export const ProConnectClair: Story = { name: 'ProConnect, thème clair', args: { provider: 'proconnect', theme: 'light' } };
+export const ProConnectSombre: Story = { name: 'ProConnect, thème sombre', args: { provider: 'proconnect', theme: 'dark' } };
+export const ProConnectDesactive: Story = {
+  name: 'ProConnect, désactivé',
+  args: { provider: 'proconnect', disabled: true, theme: 'light' },
+};
+export const ProConnectDesactiveSombre: Story = {
+  name: 'ProConnect, désactivé, thème sombre',
+  args: { provider: 'proconnect', disabled: true, theme: 'dark' },
+};
+export const ProConnectAgrandi: Story = {
+  name: 'ProConnect, agrandi (homothétie ×1,5)',
+  args: { provider: 'proconnect', scale: 1.5 },
+};
+
 /** Every variant in both themes, side by side, for a designer's review. */
 export const Toutes: Story = {
   name: 'Toutes les variantes',
@@ -83,6 +103,7 @@ export const Toutes: Story = {
               (variant) => html`<fc-button variant=${variant} ?plus=${plus} theme=${theme}></fc-button>`,
             )}`,
           )}
+          <fc-button provider="proconnect" theme=${theme}></fc-button>
         </div>`,
       ),
     )}`,

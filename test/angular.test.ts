@@ -64,7 +64,7 @@ describe('Angular: CUSTOM_ELEMENTS_SCHEMA, property and event bindings', () => {
       onProfileChange: () => {},
       onSubmitted: () => {},
     });
-    type Signals = Record<'disabled' | 'plus' | 'variant' | 'theme' | 'href' | 'identity', { set(v: unknown): void }>;
+    type Signals = Record<'disabled' | 'plus' | 'provider' | 'variant' | 'theme' | 'href' | 'identity', { set(v: unknown): void }>;
     const framework: Framework = {
       set(name, value) {
         (page.demo as unknown as Signals)[name as keyof Signals].set(value);

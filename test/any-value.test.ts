@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
-import type { FcButton, FcLoginBlock, FcProfileForm, FcSeparator } from '../src/index.js';
+import type { FcAccount, FcButton, FcLoginBlock, FcProfileForm, FcSeparator } from '../src/index.js';
 import { captureConsole, countSubmits } from './helpers.js';
 
 // A framework passes numbers, URL objects, arrays, null, symbols: no value throws,
@@ -190,7 +190,42 @@ describe('enumerations: any value, one warning naming the element the page wrote
       expect(button.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.contain('S’identifier avec');
       expect(el.shadowRoot!.querySelector('fc-button')).not.to.equal(null);
     });
+
+    it(`provider = ${typeof value === 'symbol' ? 'Symbol()' : Array.isArray(value) ? `[${value}]` : typeof value}: no throw, at most one warning per element, FranceConnect`, async () => {
+      const el = await fixture<FcLoginBlock>(html`<fc-login-block></fc-login-block>`);
+      const button = await fixture<FcButton>(html`<fc-button></fc-button>`);
+      const account = await fixture<FcAccount>(html`<fc-account profile-href="/p" logout-href="/l" .identity=${{ given_name: 'Camille', family_name: 'Durand' }}></fc-account>`);
+      const { thrown, warnings } = await watch(async () => {
+        for (const target of [el, button, account] as unknown as Array<Record<string, unknown>>) target.provider = value;
+        await el.updateComplete;
+        await button.updateComplete;
+        await account.updateComplete;
+      });
+      expect(thrown).to.deep.equal([]);
+      expect(button.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal('S’identifier avec FranceConnect');
+      expect(el.shadowRoot!.querySelector('.description'), 'FranceConnect’s sentence').not.to.equal(null);
+      expect(account.shadowRoot!.querySelector('[part~="name"]')!.textContent).to.equal('Camille Durand');
+      // Once at most: a value whose text is empty ([] reflects as provider="") means absent.
+      for (const tag of ['fc-login-block', 'fc-button', 'fc-account']) {
+        expect(warnings.filter((w) => w.startsWith(`<${tag}>`)).length, `${tag}: ${warnings.join('\n')}`).to.be.at.most(1);
+      }
+      expect(warnings.length, 'a warning names the bad value').to.be.at.least(Array.isArray(value) ? 0 : 1);
+    });
   }
+
+  it('provider = "proconnect" with plus = 1 and variant = "data": the ProConnect button, one warning each', async () => {
+    const button = await fixture<FcButton>(html`<fc-button></fc-button>`);
+    const { thrown, warnings } = await watch(async () => {
+      const target = button as unknown as Record<string, unknown>;
+      target.provider = 'proconnect';
+      target.plus = 1;
+      target.variant = 'data';
+      await button.updateComplete;
+    });
+    expect(thrown).to.deep.equal([]);
+    expect(button.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).to.equal('S’identifier avec ProConnect');
+    expect(warnings.filter((w) => w.includes('[fc-proconnect-option]'))).to.have.length(2);
+  });
 });
 
 describe('identity: only an object of claims, read by its own keys', () => {

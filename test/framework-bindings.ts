@@ -15,9 +15,10 @@ export interface ButtonState {
   variant: 'login' | 'data';
   theme: 'light' | 'dark';
   href: string;
+  provider: 'franceconnect' | 'proconnect';
 }
 
-export const BASE: ButtonState = { disabled: false, plus: false, variant: 'login', theme: 'light', href: '/auth' };
+export const BASE: ButtonState = { disabled: false, plus: false, variant: 'login', theme: 'light', href: '/auth', provider: 'franceconnect' };
 
 /** Each property with the value it takes away from BASE; BASE holds the other one. */
 export const BUTTON_CASES = [
@@ -26,6 +27,7 @@ export const BUTTON_CASES = [
   ['variant', 'data'],
   ['theme', 'dark'],
   ['href', '/auth/other'],
+  ['provider', 'proconnect'],
 ] as const satisfies ReadonlyArray<readonly [keyof ButtonState, unknown]>;
 
 /** What a user sees and gets from an <fc-button>, or the button of an <fc-login-block>. */
@@ -54,11 +56,13 @@ export function observeButton(el: Element) {
 
 /** What observeButton must find for `state`. */
 export function expectedButton(state: ButtonState) {
-  const brand = state.plus ? 'FranceConnect+' : 'FranceConnect';
+  // BASE holds plus false and variant login: ProConnect's case changes the provider alone.
+  const pro = state.provider === 'proconnect';
+  const brand = pro ? 'ProConnect' : state.plus ? 'FranceConnect+' : 'FranceConnect';
   return {
     disabled: state.disabled,
     label: `${state.variant === 'data' ? 'Récupérer ses données avec' : 'S’identifier avec'} ${brand}`,
-    width: state.plus ? 245 : 209,
+    width: pro ? 214 : state.plus ? 245 : 209,
     background: SPEC_COLOURS[state.theme][state.disabled ? 'disabled' : 'static'].bg,
     activates: state.disabled ? 'nothing' : JSON.stringify({ href: new URL(state.href, location.href).href }),
   };

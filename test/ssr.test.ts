@@ -185,6 +185,40 @@ describe('server output with JavaScript disabled', () => {
     expect(result.styles.bg, 'DSFR dark theme without JavaScript').to.equal('rgb(133, 133, 246)');
   });
 
+  itIn(['chromium'], 'paints ProConnect 214 × 56 without its sentence, the link 12 px under, and a click takes this window to href (Chromium: Playwright opens a context with JavaScript off)', async () => {
+    const url = await page('nojs-proconnect', '<fc-login-block provider="proconnect" href="/test/pages/landed.html" theme="light"><a href="/mdp">Mot de passe</a></fc-login-block>');
+    const result = await nojs({
+      url,
+      boxes: { button: 'fc-button >> .button', link: '.info a', or: 'fc-separator >> .or' },
+      styles: { bg: ['fc-button >> .button', 'background-color'] },
+      texts: { label: 'fc-button >> .button', heading: '.heading', link: '.info a' },
+    });
+    expect(result.errors).to.deep.equal([]);
+    const { button, link, or } = result.boxes;
+    expect([button!.width, button!.height]).to.deep.equal([214, 56]);
+    expect(result.styles.bg).to.equal('rgb(0, 0, 145)');
+    expect(result.texts.label.replace(/\s+/g, ' ')).to.equal('S’identifier avec ProConnect');
+    expect(result.texts.heading).to.equal('Se connecter avec ProConnect');
+    expect(result.texts.link).to.include('Qu’est-ce que ProConnect');
+    const rendered = (await cli(['render', '<fc-login-block provider="proconnect" href="/x"></fc-login-block>'])).stdout;
+    expect(rendered, 'no explanatory sentence').not.to.include('class="description"');
+    expect(rendered).to.include('href="https://www.proconnect.gouv.fr/"');
+    expect(link!.y - (button!.y + button!.height)).to.equal(12);
+    expect(or!.y).to.be.greaterThan(link!.y);
+    const clicked = await nojs({ url, click: 'fc-button >> .nojs' });
+    expect(new URL(clicked.after!.url).pathname).to.equal('/test/pages/landed.html');
+    expect(clicked.after!.pages, 'no pop-up').to.equal(0);
+  });
+
+  itIn(['chromium'], 'a ProConnect button with name and value submits its form without JavaScript, named for ProConnect (Chromium: Playwright opens a context with JavaScript off)', async () => {
+    const markup = '<form action="/test/echo" method="post"><fc-button provider="proconnect" name="provider" value="proconnect"></fc-button></form>';
+    const html = (await cli(['render'], markup)).stdout;
+    expect(html).to.include('aria-label="S’identifier avec ProConnect"');
+    const url = await page('nojs-submit-pc', markup);
+    const result = await nojs({ url, click: 'fc-button' });
+    expect(result.after!.body).to.include('provider=proconnect');
+  });
+
   itIn(['chromium'], 'theme="system" follows prefers-color-scheme without JavaScript (Chromium: Playwright opens a context with JavaScript off)', async () => {
     const url = await page('nojs-system', '<fc-button href="/x"></fc-button>');
     const dark = await nojs({ url, colorScheme: 'dark', styles: { bg: ['fc-button >> .button', 'background-color'] } });

@@ -17,6 +17,7 @@ const TRIGGERS: Record<string, TemplateResult> = {
   'bad-identity': html`<fc-profile-form identity="{not json"></fc-profile-form>`,
   'forbidden-content': html`<fc-login-block href="/login"><a href="https://accounts.google.com/o/oauth2/auth">Se connecter avec Google</a></fc-login-block>`,
   'missing-link': html`<fc-account identity='{"given_name":"Marie","family_name":"CLÉMENT"}'></fc-account>`,
+  'proconnect-option': html`<fc-button provider="proconnect" plus></fc-button>`,
 };
 
 /**

@@ -1,11 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { accountIconPaths, iconViewBox, logoutIconPaths } from '../generated/icons.js';
-import type { FcIdentity } from '../shared/claims.js';
+import { PRO_CLAIM_NAMES, type FcIdentity } from '../shared/claims.js';
+import { reflectText } from '../shared/element.js';
+import { PROVIDERS } from '../shared/texts.js';
 import { IDENTITY, readIdentity } from '../shared/identity.js';
 import { palette } from '../shared/palette.js';
 import { ThemeController } from '../shared/theme.js';
 import { safeHref } from '../shared/url.js';
-import { warnOnce } from '../shared/warn.js';
+import { oneOf, warnOnce } from '../shared/warn.js';
 import { fcAccountStyles } from './fc-account.styles.js';
 
 /** The exact French texts of the element. */
@@ -31,13 +33,14 @@ const firstLetter = (value: string) => /\p{L}|\p{N}/u.exec(value)?.[0].toLocaleU
 /**
  * The documented display rule (docs/elements.md, "<fc-account>"): `given_name` in full (every
  * first name), then `preferred_username` (the nom d'usage, the name the person goes
- * by) when it is not blank, else `family_name` (the birth name). White space is
- * collapsed. Null when the identity carries no name at all.
+ * by) when it is not blank, else `family_name` (the birth name). With ProConnect
+ * (`pro`), `given_name` then `usual_name`, the two names ProConnect sends for an agent.
+ * White space is collapsed. Null when the identity carries no name at all.
  */
-export function accountName(claims: Readonly<FcIdentity> | null): AccountName | null {
+export function accountName(claims: Readonly<FcIdentity> | null, pro = false): AccountName | null {
   if (!claims) return null;
   const given = clean(claims.given_name);
-  const name = clean(claims.preferred_username) || clean(claims.family_name);
+  const name = pro ? clean(claims.usual_name) : clean(claims.preferred_username) || clean(claims.family_name);
   const full = [given, name].filter(Boolean).join(' ');
   if (!full) return null;
   const initials = given && name ? firstLetter(given) + firstLetter(name) : firstLetter(full);
@@ -60,6 +63,7 @@ export function accountName(claims: Readonly<FcIdentity> | null): AccountName | 
  * | FranceConnect rule (docs/qualification.md) | how the element meets it |
  * |---|---|
  * | 14. Identification de l'utilisateur | the name (or its initials when space is short) is always shown, and links to the profile |
+ * | ProConnect: the agent's name visible | `provider="proconnect"`: `given_name` `usual_name`, and `organization_label` |
  * | 9. Déconnexion | "Se déconnecter" posts to `logout-href`, a route that must end the FranceConnect session too |
  * | 13. Pas de pop-up ni d'iframe | the link and the form target this window (`target="_self"`) |
  *
@@ -72,6 +76,7 @@ export function accountName(claims: Readonly<FcIdentity> | null): AccountName | 
  * @csspart account - The row that holds the profile link and the logout form.
  * @csspart profile - The link to the profile (a plain text box without `profile-href`).
  * @csspart name - The name, or "Connecté".
+ * @csspart organization - With ProConnect, ", " and the agent's `organization_label`, inside the name.
  * @csspart initials - The initials badge, shown instead of the name when space is short.
  * @csspart logout-form - The `<form method="post">` around the logout button.
  * @csspart logout - The "Se déconnecter" button.
@@ -83,6 +88,7 @@ export class FcAccount extends LitElement {
     // The accessor below is the class's own: Lit still maps the attribute to it, on a
     // server too (@lit-labs/ssr), and takes over a value set before upgrade.
     identity: IDENTITY,
+    provider: reflectText,
     theme: { reflect: true },
     // Reflected so that a copy of the element's HTML keeps them (the DSFR header copies
     // its tools area into the mobile menu by innerHTML).
@@ -95,6 +101,12 @@ export class FcAccount extends LitElement {
   // as written, and Storybook makes a choice control only of literal unions (.storybook/preview.ts).
   /** `system` (default: the page's DSFR theme, else `prefers-color-scheme`), `light` or `dark`. */
   theme: 'system' | 'light' | 'dark' = 'system';
+
+  /**
+   * `franceconnect` (default) or `proconnect`: an agent's name is `given_name` and
+   * `usual_name`, followed by `organization_label` when ProConnect sends it.
+   */
+  provider: 'franceconnect' | 'proconnect' = 'franceconnect';
 
   /** The profile page: the name links there (rule 14). Only http(s) URLs are followed. */
   profileHref?: string;
@@ -125,15 +137,28 @@ export class FcAccount extends LitElement {
   set identity(value: FcIdentity | string | null | undefined) {
     // An unreadable identity is reported by the reader (one console.error) and
     // comes back as null: the element then shows "Connecté", never half-read data.
-    const { claims } = readIdentity(this, value, { consequence: 'no name is shown, only "Connecté".' });
+    // ProConnect's claims are read whatever the provider: an attribute may come first.
+    const { claims } = readIdentity(this, value, {
+      consequence: 'no name is shown, only "Connecté".',
+      extra: PRO_CLAIM_NAMES,
+    });
     this.claims = claims;
-    const name = accountName(claims);
-    if (claims && !name) {
-      warnOnce(this, 'bad-identity', 'no-name', 'the identity has no given_name, family_name nor preferred_username; "Connecté" is shown.');
-    }
+  }
+
+  #pro() {
+    return oneOf(this, 'provider', this.provider, PROVIDERS) === 'proconnect';
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
+    // Checked once the provider is known too: which claims name the person depends on it.
+    if ((changed.has('claims' as keyof FcAccount) || changed.has('provider')) && this.claims && !accountName(this.claims, this.#pro())) {
+      warnOnce(
+        this,
+        'bad-identity',
+        'no-name',
+        `the identity has no ${this.#pro() ? 'given_name nor usual_name' : 'given_name, family_name nor preferred_username'}; "Connecté" is shown.`,
+      );
+    }
     // Checked here, not at click time, so that a refused URL is reported at once and
     // never rendered (a javascript: URL in an href or a form action would run).
     if (changed.has('profileHref')) this.#profile = this.#check(this.profileHref, 'profile-href');
@@ -159,11 +184,15 @@ export class FcAccount extends LitElement {
 
   protected override render() {
     const theme = this.#themes.resolve(this.theme);
-    const name = accountName(this.claims);
+    const pro = this.#pro();
+    const name = accountName(this.claims, pro);
     const label = name?.full ?? ACCOUNT_TEXTS.connected;
     const initials = name?.initials ?? '';
+    // The agent's organisation, as text (page data: Lit escapes it), after the name.
+    const org = pro && name ? (this.claims?.organization_label ?? '').replace(/\s+/g, ' ').trim() : '';
+    const orgText = org ? html`<span part="organization" class="organization">${`, ${org}`}</span>` : nothing;
     const content = html`<svg class="icon" viewBox=${iconViewBox} aria-hidden="true">${accountIconPaths}</svg
-      ><span part="name" class="name">${label}</span>${initials
+      ><span part="name" class="name">${label}${orgText}</span>${initials
         ? html`<span part="initials" class="initials" aria-hidden="true">${initials}</span>`
         : nothing}`;
     return html`<div part="account" class=${`account ${theme}${initials ? ' has-initials' : ''}`} lang="fr">
@@ -187,7 +216,7 @@ export class FcAccount extends LitElement {
     </div>
     <div class="sizer" aria-hidden="true">
       <div>
-        <span class="profile"><span class="icon"></span>${label}</span>${this.#logout
+        <span class="profile"><span class="icon"></span>${label}${org ? `, ${org}` : ''}</span>${this.#logout
           ? html`<span class="logout"><span class="icon"></span>${ACCOUNT_TEXTS.logout}</span>`
           : nothing}
       </div>

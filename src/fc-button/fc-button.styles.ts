@@ -90,6 +90,17 @@ export const fcButtonStyles = css`
     padding-inline-end: calc(44px * var(--_s));
   }
 
+  /* docs/qualification.md#proconnect: ProConnect's button page (bouton_proconnect.md, its CSS
+     for DSFR pages) draws a 214 × 56 button, its 54 × 48 logo 10 px from the edge and the
+     text 70 px in; the colours are FranceConnect's (ibid. and DSFR 1.15 fr-connect--pro). */
+  .pro {
+    inline-size: calc(214px * var(--_s));
+    padding-inline-start: calc(70px * var(--_s));
+  }
+  .pro .logo {
+    inline-size: calc(54px * var(--_s));
+  }
+
   /* docs/qualification.md#colours: "le changement d'état au survol du bouton" is checked. */
   .button:hover {
     background-color: var(--_bg-hover);

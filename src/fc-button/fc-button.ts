@@ -1,7 +1,8 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { FcElement, reflectText } from '../shared/element.js';
-import { logoPaths, logoViewBox, plusPaths, plusViewBox } from '../generated/logos.js';
-import { BRAND, BRAND_PLUS, DATA, LOGIN } from '../shared/texts.js';
+import { logoPaths, logoViewBox, plusPaths, plusViewBox, proLogoPaths, proLogoViewBox } from '../generated/logos.js';
+import { BRAND, BRAND_PLUS, BRAND_PRO, DATA, LOGIN } from '../shared/texts.js';
+import { chooseProvider } from '../shared/provider.js';
 import { oneOf, text, warnOnce } from '../shared/warn.js';
 import { safeHref } from '../shared/url.js';
 import { ThemeController } from '../shared/theme.js';
@@ -81,7 +82,11 @@ function checkScales() {
  * | 8. Connexion, 10. Inscription | `href` (same-window navigation) or `name`/`value` (form submission) |
  * | 13. Pas de pop-up ni d'iframe | a `<button>` that calls `location.assign()`; no link target, no `window.open` |
  *
- * @summary The FranceConnect login (or "Récupérer ses données") button.
+ * With `provider="proconnect"` it is ProConnect's button (docs/qualification.md#proconnect):
+ * « S’identifier avec » / « ProConnect », 214 × 56, ProConnect's logo, the same colours,
+ * states, scale and same-window navigation; no FranceConnect+ and no data variant.
+ *
+ * @summary The FranceConnect login (or "Récupérer ses données") button, or ProConnect's.
  *
  * The button exposes no CSS part: its colours, size, label and logo are what the
  * qualification checks, so no page rule may reach them (docs/styling-and-csp.md,
@@ -106,6 +111,7 @@ export class FcButton extends FcElement {
   // Declared here rather than with decorators, which cost every page bytes (docs/development.md,
   // "Why `static properties`, not decorators"); the fields below keep their types and docs.
   static override properties = {
+    provider: reflectText,
     variant: reflectText,
     plus: { type: Boolean, reflect: true },
     theme: reflectText,
@@ -118,10 +124,16 @@ export class FcButton extends FcElement {
 
   // Unions written out rather than named (FcButtonVariant, ThemeSetting): custom-elements.json copies a type
   // as written, and Storybook makes a choice control only of literal unions (.storybook/preview.ts).
-  /** `login` ("S’identifier avec") or `data` ("Récupérer ses données avec"). */
+  /**
+   * `franceconnect` (default) or `proconnect`: the State's federation for professionals
+   * (214 × 56, ProConnect's logo, « S’identifier avec ProConnect »; docs/qualification.md#proconnect).
+   */
+  provider: 'franceconnect' | 'proconnect' = 'franceconnect';
+
+  /** `login` ("S’identifier avec") or `data` ("Récupérer ses données avec"); FranceConnect only. */
   variant: 'login' | 'data' = 'login';
 
-  /** FranceConnect+ (245 × 56, with the `+` glyph). */
+  /** FranceConnect+ (245 × 56, with the `+` glyph); FranceConnect only. */
   plus = false;
 
   /** `system` (the page's DSFR theme, else `prefers-color-scheme`), `light` or `dark`. */
@@ -291,10 +303,17 @@ export class FcButton extends FcElement {
   }
 
   protected override render() {
-    const variant = oneOf(this, 'variant', this.variant, BUTTON_VARIANTS);
+    const { provider, plus, data } = chooseProvider(
+      this,
+      this.provider,
+      this.plus,
+      oneOf(this, 'variant', this.variant, BUTTON_VARIANTS) === 'data',
+    );
+    const variant = data ? 'data' : 'login';
+    const pro = provider === 'proconnect';
     const theme = this.#themes.resolve(this.theme);
-    const brand = this.plus ? BRAND_PLUS : BRAND;
-    const first = variant === 'data' ? DATA : LOGIN;
+    const brand = pro ? BRAND_PRO : plus ? BRAND_PLUS : BRAND;
+    const first = data ? DATA : LOGIN;
     // The data label cannot hold on one line (see the styles): it breaks before "avec".
     // Each line ends with a space (invisible at a line end) so that the text reads
     // as one phrase, as the aria-label says it. The spaces are inside the bound values:
@@ -323,17 +342,17 @@ export class FcButton extends FcElement {
       type="button"
       tabindex=${isServer ? '-1' : nothing}
       lang="fr"
-      class=${`button ${theme}${this.plus ? ' plus' : ''}`}
+      class=${`button ${theme}${plus ? ' plus' : pro ? ' pro' : ''}`}
       aria-label=${`${first} ${brand}`}
       aria-busy=${this.busy ? 'true' : nothing}
       ?disabled=${this.disabled || this.#formDisabled}
     >
-      <svg class="logo" viewBox=${logoViewBox} aria-hidden="true">
-        ${logoPaths}
+      <svg class="logo" viewBox=${pro ? proLogoViewBox : logoViewBox} aria-hidden="true">
+        ${pro ? proLogoPaths : logoPaths}
       </svg>
       <span class="label"
-        >${firstLines}<span class="line brand">${BRAND}</span></span
-      >${this.plus
+        >${firstLines}<span class="line brand">${pro ? BRAND_PRO : BRAND}</span></span
+      >${plus
         ? html`<svg class="glyph" viewBox=${plusViewBox} aria-hidden="true">${plusPaths}</svg>`
         : nothing}
     </button>`;

@@ -39,7 +39,11 @@ export const fcLoginBlockStyles = css`
     font-size: 14px;
     line-height: 20px;
   }
-  .plus .info {
+  /* ProConnect: no checklist gives a gap; the DSFR's (12 px, fr-connect's margin, shared
+     by fr-connect--pro in 1.15) is used (docs/qualification.md#proconnect). With no sentence
+     above it, the button follows the heading. */
+  .plus .info,
+  .pro .info {
     margin-block-start: 12px;
   }
   .info a {

@@ -5,11 +5,14 @@ import { BUTTON_VARIANTS, type FcButtonVariant } from '../fc-button/fc-button.js
 import {
   BRAND,
   BRAND_PLUS,
+  BRAND_PRO,
   DATA,
   INFO_LINK,
   INFO_LINK_PLUS,
+  INFO_LINK_PRO,
   INFO_URL,
   INFO_URL_PLUS,
+  INFO_URL_PRO,
   NEW_WINDOW,
   SENTENCE,
   SENTENCE_PLUS,
@@ -19,6 +22,7 @@ import { ThemeController } from '../shared/theme.js';
 import { oneOf, quote, text, warnOnce } from '../shared/warn.js';
 import { CLUE_ATTRIBUTES, findForbidden, type ComplianceFinding } from '../shared/private-sign-in.js';
 import { fcLoginBlockStyles } from './fc-login-block.styles.js';
+import { chooseProvider, type ProviderChoice } from '../shared/provider.js';
 
 export const SECTIONS = ['connexion', 'inscription'] as const;
 export type FcLoginBlockSection = (typeof SECTIONS)[number];
@@ -77,7 +81,12 @@ function describe(el: Element): string {
  * | 7. Pas de services d'identification de réseaux sociaux | slotted Google, Facebook, Apple… sign-ins or icons: a warning and `complianceWarnings` |
  * | 13. Pas de pop-ups ni d'iframes | the button navigates in this window; a slotted `<iframe>`: a warning and `complianceWarnings` |
  *
- * @summary FranceConnect's login or sign-up section, compliant by construction.
+ * With `provider="proconnect"`, ProConnect's section (docs/qualification.md#proconnect): no
+ * explanatory sentence, ProConnect's button, « Qu’est-ce que ProConnect ? » 12 px under it,
+ * then the « OU » line and the slot (« ProConnect en priorité »). A page for the public and
+ * for agents has one block per audience, each in its own section (docs/qualification.md#both).
+ *
+ * @summary FranceConnect's (or ProConnect's) login or sign-up section, compliant by construction.
  *
  * @slot - The service's other ways in (its own login form, "Créer mon compte"…),
  *   shown below the separator. Social or private sign-ins (rule 7) and iframes
@@ -96,6 +105,7 @@ export class FcLoginBlock extends FcElement {
   static formAssociated = true;
   static override properties = {
     section: reflectText,
+    provider: reflectText,
     variant: reflectText,
     plus: { type: Boolean, reflect: true },
     theme: reflectText,
@@ -114,10 +124,17 @@ export class FcLoginBlock extends FcElement {
   /** `connexion` (login page, default) or `inscription` (sign-up page): sets the default heading. */
   section: 'connexion' | 'inscription' = 'connexion';
 
-  /** `login` (default) or `data` ("Récupérer ses données avec FranceConnect"). */
+  /**
+   * `franceconnect` (default) or `proconnect`: ProConnect's button and « Qu’est-ce que
+   * ProConnect ? » link, no explanatory sentence (ProConnect has none;
+   * docs/qualification.md#proconnect).
+   */
+  provider: 'franceconnect' | 'proconnect' = 'franceconnect';
+
+  /** `login` (default) or `data` ("Récupérer ses données avec FranceConnect"); FranceConnect only. */
   variant: 'login' | 'data' = 'login';
 
-  /** FranceConnect+: the FC+ button, sentence and link. */
+  /** FranceConnect+: the FC+ button, sentence and link; FranceConnect only. */
   plus = false;
 
   /** `system` (default), `light` or `dark`, for the whole block. */
@@ -250,9 +267,9 @@ export class FcLoginBlock extends FcElement {
     });
   }
 
-  #defaultHeading(section: FcLoginBlockSection, variant: FcButtonVariant): string {
-    const brand = this.plus ? BRAND_PLUS : BRAND;
-    if (variant === 'data') return `${DATA} ${brand}`;
+  #defaultHeading(section: FcLoginBlockSection, { provider, plus, data }: ProviderChoice): string {
+    const brand = provider === 'proconnect' ? BRAND_PRO : plus ? BRAND_PLUS : BRAND;
+    if (data) return `${DATA} ${brand}`;
     return section === 'inscription'
       ? `Se créer un compte avec ${brand}`
       : `Se connecter avec ${brand}`;
@@ -272,10 +289,18 @@ export class FcLoginBlock extends FcElement {
 
   protected override render() {
     const section = oneOf(this, 'section', this.section, SECTIONS);
-    const variant = oneOf(this, 'variant', this.variant, BUTTON_VARIANTS);
+    const choice = chooseProvider(
+      this,
+      this.provider,
+      this.plus,
+      oneOf(this, 'variant', this.variant, BUTTON_VARIANTS) === 'data',
+    );
+    const { provider, plus } = choice;
+    const pro = provider === 'proconnect';
+    const variant: FcButtonVariant = choice.data ? 'data' : 'login';
     const theme = this.#themes.resolve(this.theme);
-    const heading = text(this, 'heading', this.heading).trim() || this.#defaultHeading(section, variant);
-    const linkText = this.plus ? INFO_LINK_PLUS : INFO_LINK;
+    const heading = text(this, 'heading', this.heading).trim() || this.#defaultHeading(section, choice);
+    const linkText = pro ? INFO_LINK_PRO : plus ? INFO_LINK_PLUS : INFO_LINK;
     // "Opens a new window" is part of the link's name and title (docs/qualification.md#texts).
     const linkTitle = `${linkText} - ${NEW_WINDOW}`;
 
@@ -283,14 +308,18 @@ export class FcLoginBlock extends FcElement {
     // bad value is reported once, by the block. href, name, value and the block's form
     // go down as properties (no conversion to text that could throw); what the button
     // reports about them names the block (shared/warn.ts).
-    return html`<div class="block ${theme}${this.plus ? ' plus' : ''}" lang="fr">
+    // ProConnect has no explanatory sentence (docs/qualification.md#proconnect).
+    return html`<div class="block ${theme}${plus ? ' plus' : pro ? ' pro' : ''}" lang="fr">
       ${this.noHeading ? nothing : this.#renderHeading(heading)}
-      <p class="description">
-        ${this.plus ? SENTENCE_PLUS : SENTENCE}
-      </p>
+      ${pro
+        ? nothing
+        : html`<p class="description">
+            ${plus ? SENTENCE_PLUS : SENTENCE}
+          </p>`}
       <fc-button
+        provider=${provider}
         variant=${variant}
-        ?plus=${this.plus}
+        ?plus=${plus}
         theme=${theme}
         .href=${this.href}
         ?disabled=${this.disabled || this.#formDisabled}
@@ -301,7 +330,7 @@ export class FcLoginBlock extends FcElement {
       ></fc-button>
       <p class="info">
         <a
-          href=${this.plus ? INFO_URL_PLUS : INFO_URL}
+          href=${pro ? INFO_URL_PRO : plus ? INFO_URL_PLUS : INFO_URL}
           target="_blank"
           rel="noopener"
           title=${linkTitle}

@@ -13,8 +13,16 @@ export type ClaimName =
   | 'preferred_username'
   | 'email';
 
+/**
+ * ProConnect's claims that `<fc-account provider="proconnect">` shows: the agent's name
+ * (`given_name` and `usual_name`) and organisation (proconnect-gouv/proconnect-espace-partenaires,
+ * docs on the identity claims; docs/qualification.md#proconnect).
+ */
+export const PRO_CLAIM_NAMES = ['usual_name', 'organization_label'] as const;
+export type ProClaimName = (typeof PRO_CLAIM_NAMES)[number];
+
 /** The claims an `identity` may carry. `sub` is accepted but never shown nor submitted. */
-export type FcIdentity = Partial<Record<ClaimName | 'sub', string>>;
+export type FcIdentity = Partial<Record<ClaimName | ProClaimName | 'sub', string>>;
 
 export interface ClaimField {
   readonly name: ClaimName;

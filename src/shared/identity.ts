@@ -5,7 +5,7 @@
  * exactly the same input.
  */
 import type { PropertyDeclaration } from 'lit';
-import { CLAIM_NAMES, FIELDS, formatProblem, type FcIdentity } from './claims.js';
+import { CLAIM_NAMES, FIELDS, formatProblem, type ClaimName, type FcIdentity, type ProClaimName } from './claims.js';
 import { errorOnce, quote, warnOnce } from './warn.js';
 
 /**
@@ -27,6 +27,8 @@ export interface ReadIdentityOptions {
   readonly consequence: string;
   /** Warn about claims in a wrong format (dates, codes…): for elements that show them. */
   readonly checkFormats?: boolean;
+  /** Claims read besides FranceConnect's (ProConnect's, for `<fc-account>`). */
+  readonly extra?: readonly ProClaimName[];
 }
 
 const NONE: IdentityReading = { claims: null, unreadable: false };
@@ -59,8 +61,9 @@ export function readIdentity(el: Element, value: unknown, options: ReadIdentityO
     return refuse(el, shown, `the identity ("${shown}") is not a JSON object of claims`, options);
   }
   const copy: FcIdentity = {};
+  const names = [...CLAIM_NAMES, ...(options.extra ?? [])];
   try {
-    for (const name of [...CLAIM_NAMES, 'sub'] as const) {
+    for (const name of [...names, 'sub'] as const) {
       // A getter or a Proxy may throw: caught below, the identity is then refused.
       // Own keys only: `constructor` or a polluted Object.prototype is no claim.
       const raw: unknown = Object.hasOwn(source, name) ? (source as Record<string, unknown>)[name] : undefined;
@@ -72,7 +75,7 @@ export function readIdentity(el: Element, value: unknown, options: ReadIdentityO
       }
       copy[name] = String(raw);
       if (name === 'sub' || !options.checkFormats) continue;
-      const problem = formatProblem(name, copy[name]!);
+      const problem = formatProblem(name as ClaimName, copy[name]!);
       if (problem) {
         warnOnce(
           el, 'bad-identity',
@@ -86,7 +89,7 @@ export function readIdentity(el: Element, value: unknown, options: ReadIdentityO
   } catch {
     return refuse(el, 'object', 'the identity could not be read', options);
   }
-  if (!CLAIM_NAMES.some((name) => name in copy)) {
+  if (!names.some((name) => name in copy)) {
     warnOnce(el, 'bad-identity', 'identity={}', 'the identity has none of the claims FranceConnect sends; nothing is shown as verified.');
   }
   return { claims: Object.freeze(copy), unreadable: false };

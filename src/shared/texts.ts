@@ -14,6 +14,10 @@ export const SENTENCE_PLUS =
   'FranceConnect+ est la solution proposée par l’État, pour renforcer la sécurité de vos services en ligne les plus sensibles.';
 export const INFO_LINK = 'Qu’est-ce que FranceConnect\u00a0?';
 export const INFO_LINK_PLUS = 'Qu’est-ce que FranceConnect+\u00a0?';
+// ProConnect's button page (proconnect-gouv/proconnect-espace-partenaires,
+// src/pages/docs/fournisseur-service/bouton_proconnect.md): « ProConnect », one word.
+export const BRAND_PRO = 'ProConnect';
+export const INFO_LINK_PRO = 'Qu’est-ce que ProConnect\u00a0?';
 export const NEW_WINDOW = 'nouvelle fenêtre';
 export const SEPARATOR = 'ou';
 
@@ -27,9 +31,18 @@ export const TEXTS = {
   sentencePlus: SENTENCE_PLUS,
   infoLink: INFO_LINK,
   infoLinkPlus: INFO_LINK_PLUS,
+  brandPro: BRAND_PRO,
+  infoLinkPro: INFO_LINK_PRO,
   newWindow: NEW_WINDOW,
   separator: SEPARATOR,
 } as const;
 
 export const INFO_URL = 'https://franceconnect.gouv.fr/';
 export const INFO_URL_PLUS = 'https://franceconnect.gouv.fr/france-connect-plus';
+// ProConnect's own button page links to www (docs/qualification.md#proconnect: the DSFR 1.15
+// component drops the www; ProConnect's page is followed).
+export const INFO_URL_PRO = 'https://www.proconnect.gouv.fr/';
+
+/** The identity federations a button can stand for; the first is the default. */
+export const PROVIDERS = ['franceconnect', 'proconnect'] as const;
+export type Provider = (typeof PROVIDERS)[number];

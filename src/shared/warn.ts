@@ -69,9 +69,10 @@ function report(el: Element, kind: 'warn' | 'error', code: Code, key: string, me
  * that the test of those headings reads the list from here (bundles drop it: nothing
  * in the elements uses it at run time). `needs-hydration`: a server-rendered element on
  * a page that loads the CDN file without hydration (src/cdn-unhydrated.ts);
- * `missing-file`: the CDN file's second file could not be loaded (src/cdn.ts).
+ * `missing-file`: the CDN file's second file could not be loaded (src/cdn.ts);
+ * `proconnect-option`: `plus` or `variant="data"` on a ProConnect button, which has neither.
  */
-export const CODES = ['bad-value', 'unsafe-url', 'insecure-url', 'bad-identity', 'forbidden-content', 'missing-link', 'needs-hydration', 'missing-file'] as const;
+export const CODES = ['bad-value', 'unsafe-url', 'insecure-url', 'bad-identity', 'forbidden-content', 'missing-link', 'needs-hydration', 'missing-file', 'proconnect-option'] as const;
 export type Code = (typeof CODES)[number];
 
 /** A value the element cannot honour; it uses a compliant default instead. */

@@ -19,7 +19,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import '../index.js';
 import { SLOTTED } from '../fc-login-block/fc-login-block.js';
-import { BRAND, BRAND_PLUS, DATA, LOGIN } from '../shared/texts.js';
+import { BRAND, BRAND_PLUS, BRAND_PRO, DATA, LOGIN } from '../shared/texts.js';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
@@ -31,7 +31,11 @@ const attr = (el: Element, name: string) => el.attrs.find((a) => a.name === name
  * block passes it down to its button's slot) until its module runs, then removes.
  */
 function submitFallback(el: Element): string {
-  const label = `${attr(el, 'variant') === 'data' ? DATA : LOGIN} ${attr(el, 'plus') !== undefined ? BRAND_PLUS : BRAND}`;
+  // ProConnect has neither a data variant nor a "+" (shared/provider.ts).
+  const label =
+    attr(el, 'provider') === 'proconnect'
+      ? `${LOGIN} ${BRAND_PRO}`
+      : `${attr(el, 'variant') === 'data' ? DATA : LOGIN} ${attr(el, 'plus') !== undefined ? BRAND_PLUS : BRAND}`;
   return `<button type="submit" slot="fc-nojs" name="${escape(attr(el, 'name') ?? '')}" value="${escape(attr(el, 'value') ?? '')}" aria-label="${label}"></button>`;
 }
 

@@ -25,6 +25,7 @@ let handlers: AngularHandlers;
       id="ng-block"
       [theme]="theme()"
       [plus]="plus()"
+      [provider]="provider()"
       [disabled]="disabled()"
       [variant]="variant()"
       [href]="href()"
@@ -32,12 +33,13 @@ let handlers: AngularHandlers;
     >
       <a href="/inscription">Créer mon compte</a>
     </fc-login-block>
-    <fc-button id="ng-button" [theme]="theme()" [plus]="plus()" [disabled]="disabled()" [variant]="variant()" [href]="href()"></fc-button>
+    <fc-button id="ng-button" [theme]="theme()" [plus]="plus()" [provider]="provider()" [disabled]="disabled()" [variant]="variant()" [href]="href()"></fc-button>
     <!-- The same state through attribute bindings. -->
     <fc-button
       id="ng-button-attr"
       [attr.theme]="theme()"
       [attr.plus]="plus() ? '' : null"
+      [attr.provider]="provider()"
       [attr.disabled]="disabled() ? '' : null"
       [attr.variant]="variant()"
       [attr.href]="href()"
@@ -46,6 +48,7 @@ let handlers: AngularHandlers;
       id="ng-block-attr"
       [attr.theme]="theme()"
       [attr.plus]="plus() ? '' : null"
+      [attr.provider]="provider()"
       [attr.disabled]="disabled() ? '' : null"
       [attr.variant]="variant()"
       [attr.href]="href()"
@@ -60,6 +63,7 @@ let handlers: AngularHandlers;
 export class FcAngularDemo {
   readonly theme = signal<'light' | 'dark'>('light');
   readonly plus = signal(false);
+  readonly provider = signal<'franceconnect' | 'proconnect'>('franceconnect');
   readonly identity = signal<FcIdentity | null>(null);
   readonly disabled = signal(false);
   readonly variant = signal<'login' | 'data'>('login');

@@ -13,6 +13,7 @@ export interface DemoProps {
   href?: string;
   disabled?: boolean;
   plus?: boolean;
+  provider?: 'franceconnect' | 'proconnect';
   onActivate: (source: string, detail: FcActivateDetail) => void;
   onSubmit: (data: FormData) => void;
   onProfileChange: (event: Event) => void;
@@ -23,7 +24,7 @@ function Demo(props: DemoProps) {
     event.preventDefault();
     props.onActivate(source, event.detail);
   };
-  const { variant, theme, disabled = false, plus = false } = props;
+  const { variant, theme, disabled = false, plus = false, provider = 'franceconnect' } = props;
   const href = props.href ?? '/auth';
   return (
     <div>
@@ -33,19 +34,19 @@ function Demo(props: DemoProps) {
       </header>
       <FcButton
         id="wrapped-button"
-        {...{ variant, theme, href, disabled, plus }}
+        {...{ variant, theme, href, disabled, plus, provider }}
         onFcActivate={activate('wrapped-button')}
       />
-      <fc-button id="bare-button" {...{ variant, theme, href, disabled, plus }} onfc-activate={activate('bare-button')} />
+      <fc-button id="bare-button" {...{ variant, theme, href, disabled, plus, provider }} onfc-activate={activate('bare-button')} />
       <FcLoginBlock
         id="wrapped-block"
         section="inscription"
-        {...{ variant, theme, href, disabled, plus }}
+        {...{ variant, theme, href, disabled, plus, provider }}
         onFcActivate={activate('wrapped-block')}
       >
         <a href="/inscription">Créer mon compte</a>
       </FcLoginBlock>
-      <fc-login-block id="bare-block" section="connexion" {...{ variant, theme, href, disabled, plus }}>
+      <fc-login-block id="bare-block" section="connexion" {...{ variant, theme, href, disabled, plus, provider }}>
         <a href="/inscription">Créer mon compte</a>
       </fc-login-block>
       <FcSeparator id="wrapped-separator" label="ou bien" />

@@ -7,6 +7,7 @@ export interface VueDemoState {
   theme: 'light' | 'dark';
   identity: FcIdentity | null;
   plus: boolean;
+  provider?: 'franceconnect' | 'proconnect';
   disabled?: boolean;
   variant?: 'login' | 'data';
   href?: string;
@@ -20,13 +21,14 @@ export interface VueDemoHandlers {
 
 /** Mounts the SFC; assigning to the returned `state` updates its props reactively. */
 export function mountVue(container: HTMLElement, initial: VueDemoState, handlers: VueDemoHandlers) {
-  const state = reactive({ disabled: false, variant: 'login' as 'login' | 'data', href: '/auth', ...initial });
+  const state = reactive({ disabled: false, variant: 'login' as 'login' | 'data', href: '/auth', provider: 'franceconnect' as 'franceconnect' | 'proconnect', ...initial });
   const app = createApp({
     render: () =>
       h(Demo, {
         theme: state.theme,
         identity: state.identity,
         plus: state.plus,
+        provider: state.provider,
         disabled: state.disabled,
         variant: state.variant,
         href: state.href,

@@ -34,6 +34,16 @@ for (const theme of ['system', 'light', 'dark']) {
   cases.push(`<fc-profile-form theme="${theme}" identity='${identity}'></fc-profile-form>`);
   cases.push(`<fc-profile-form theme="${theme}"></fc-profile-form>`);
   cases.push(`<fc-account theme="${theme}" profile-href="/profil" logout-href="/logout" identity='${identity}'></fc-account>`);
+  // ProConnect: one button (no plus, no data variant), the block without a sentence, an agent.
+  for (const state of ['', ' disabled']) {
+    cases.push(`<fc-button provider="proconnect" href="/auth/proconnect/login" theme="${theme}"${state}></fc-button>`);
+    cases.push(`<form action="/login"><fc-button provider="proconnect" name="pc" value="1" theme="${theme}"${state}></fc-button></form>`);
+  }
+  for (const section of ['connexion', 'inscription']) {
+    cases.push(`<fc-login-block provider="proconnect" href="/auth" section="${section}" theme="${theme}"><form><input name="password"></form></fc-login-block>`);
+  }
+  const agent = JSON.stringify({ given_name: 'Camille', usual_name: 'Martin', organization_label: 'Direction du numérique' });
+  cases.push(`<fc-account provider="proconnect" theme="${theme}" profile-href="/profil" logout-href="/logout" identity='${agent}'></fc-account>`);
 }
 
 const results = [];
