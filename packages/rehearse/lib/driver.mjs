@@ -84,6 +84,35 @@ export const fold = (text) => String(text ?? '').normalize('NFC').replace(/[’'
  * One person's browser: a fresh profile (no cookie of any earlier visitor), that notes
  * every window and frame opened (rule 13) and accepts the confirmations a page asks.
  */
+
+/**
+ * In the page: resolves once every custom element it shows (shadow roots included, the
+ * tags in `skip` apart) is defined and has rendered a frame, or after `timeout` ms (an
+ * element the page never defines must not stop a rehearsal: what it then shows is what is
+ * judged). Resolves with the tags still undefined.
+ */
+function whenDefined({ timeout, skip }) {
+  const undefinedTags = () => {
+    const tags = new Set();
+    const walk = (root) => {
+      for (const element of root.querySelectorAll('*')) {
+        const tag = element.localName;
+        if (tag.includes('-') && !skip.includes(tag) && !customElements.get(tag)) tags.add(tag);
+        if (element.shadowRoot) walk(element.shadowRoot);
+      }
+    };
+    walk(document);
+    return [...tags];
+  };
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const tags = undefinedTags();
+  if (!tags.length) return Promise.resolve([]);
+  return Promise.race([
+    Promise.all(tags.map((tag) => customElements.whenDefined(tag))).then(frame),
+    new Promise((resolve) => setTimeout(resolve, timeout)),
+  ]).then(() => tags.filter((tag) => !customElements.get(tag)));
+}
+
 export class Visitor {
   /** @param {import('playwright-core').Browser} browser */
   static async open(browser, { franceConnect, service, width = 1280, ignoreHTTPSErrors = false }) {
@@ -104,6 +133,8 @@ export class Visitor {
     /** Frames attached to any page, with their URL. */
     this.frames = [];
     this.statuses = new WeakMap();
+    /** Custom element tags a page of this visit never defined (settle() stops waiting for them). */
+    this.neverDefined = new Set();
     context.on('page', (page) => {
       // The first page is the visitor's own (this event comes before newPage() resolves).
       if (!this.first || page === this.first) {
@@ -151,13 +182,23 @@ export class Visitor {
     await this.settle();
   }
 
-  /** Until the page has loaded and its URL has stayed the same a moment (a script redirect, a form that submits itself). */
+  /**
+   * Until the page has loaded, its URL has stayed the same a moment (a script redirect, a
+   * form that submits itself), and its custom elements are defined: the load event does not
+   * wait for a module the page imports later (this library's CDN file fetches fc-account
+   * from a second file once it sees one), and a person sees that element a moment after.
+   */
   async settle() {
     for (let i = 0; i < 20; i += 1) {
       const url = this.page.url();
       await this.page.waitForLoadState('load', { timeout: 15000 }).catch(() => undefined);
       await sleep(150);
-      if (this.page.url() === url) return;
+      if (this.page.url() === url) {
+        // A tag that stayed undefined once is not waited for again on this visit.
+        const late = await this.page.evaluate(whenDefined, { timeout: 5000, skip: [...this.neverDefined] }).catch(() => []);
+        for (const tag of late) this.neverDefined.add(tag);
+        return;
+      }
     }
   }
 
