@@ -6,8 +6,7 @@
 //   npm run build && node scripts/rehearsal-picture.mjs
 // Look at the images before committing them.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -15,11 +14,13 @@ import { freePort, referenceService, REHEARSE } from '../test/journey/servers.mj
 import { CHROME_ARGS, findChrome } from './find-chrome.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dir = mkdtempSync(join(tmpdir(), 'rehearsal-picture-'));
-const report = join(dir, 'rehearsal.html');
+// The report quotes its command line: written as a reader would type it (a relative report
+// path, `node` from the PATH), never a path of the machine that drew the picture.
+const report = join(root, 'rehearsal.html');
 const service = await referenceService('node', { port: await freePort() });
+const args = service.args.map((arg, i, all) => (all[i - 1] === '--start' ? 'node examples/service/server.mjs' : arg));
 const code = await new Promise((resolve) => {
-  execFile(process.execPath, [REHEARSE, ...service.args, '--report', report], { cwd: root, env: { ...process.env, ...service.env, SERVICE_FAULTS: 'logout-without-session-end' } }, (error, stdout, stderr) => {
+  execFile(process.execPath, [REHEARSE, ...args, '--report', 'rehearsal.html'], { cwd: root, env: { ...process.env, ...service.env, SERVICE_FAULTS: 'logout-without-session-end' } }, (error, stdout, stderr) => {
     process.stdout.write(stdout);
     process.stderr.write(stderr);
     resolve(error ? error.code : 0);
@@ -39,6 +40,6 @@ try {
   await failed.screenshot({ path: join(root, 'docs/images/rehearsal-step.png') });
 } finally {
   await browser.close();
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(report, { force: true });
 }
 console.log('docs/images/rehearsal-report.png and docs/images/rehearsal-step.png written.');
