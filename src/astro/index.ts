@@ -19,7 +19,8 @@
  * Astro bundles that script with the page (or the component) that holds it: other
  * pages do not load the elements. Needs the optional peers @lit-labs/ssr and
  * @lit-labs/ssr-client. @astrojs/lit is not needed (tried with Astro 5, it failed on the
- * block's nested button).
+ * block's nested button: withastro/astro#6743, nested Lit elements rendered without a
+ * render info).
  */
 
 /** The part of Astro's integration API this uses (no dependency on Astro's types). */
