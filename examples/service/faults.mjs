@@ -20,7 +20,7 @@
 //   faulty('pivot-from-request', false) whether the profile saves the pivot fields it receives
 // and in pages.mjs:
 //   faulty('account-header', html)      the logged-in header's <fc-account>
-//   faulty('login-page-script', '')     a script on the login and sign-up pages
+//   faulty('login-page-script', '')     a script or a frame on the login and sign-up pages
 // New faults add an entry here and, if they need one, a hook of their own.
 
 /** A fixed value of 26 letters and digits: long enough, never random. */
@@ -59,6 +59,12 @@ export const FAULTS = {
     what: 'the FranceConnect login opened in a pop-up window',
     apply: () =>
       `<script>document.addEventListener('fc-activate', (event) => { event.preventDefault(); window.open(event.detail.href, 'franceconnect', 'popup,width=500,height=700'); });</script>`,
+  },
+  'frame-on-login': {
+    rule: 13,
+    hook: 'login-page-script',
+    what: 'a frame on the login and sign-up pages (help shown in an iframe)',
+    apply: () => `<iframe title="Aide à la connexion" src="/" width="320" height="120"></iframe>`,
   },
   'no-pivot-scope': {
     rule: 17,

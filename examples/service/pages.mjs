@@ -99,7 +99,8 @@ export function loginPage({ section, account, flash }) {
         </form>
         <h2>Première visite ?</h2>
         <p><a href="/inscription">Créer mon compte</a></p>`;
-  // Empty but for the fault popup-login (a script that opens FranceConnect in a pop-up).
+  // Empty but for the faults popup-login (a script that opens FranceConnect in a pop-up) and
+  // frame-on-login (an iframe on the page).
   const script = faulty('login-page-script', '');
   const popup = script ? `\n      ${script}` : '';
   const main = `      <h1>${signup ? 'Créer un compte' : 'Connexion'}</h1>

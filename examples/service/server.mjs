@@ -32,6 +32,8 @@ const ASSETS = {
   '/assets/franceconnect-elements.js': [import.meta.resolve('franceconnect-elements/cdn'), 'text/javascript'],
   // Loaded by the file above, from beside it, on the pages with <fc-account> or <fc-profile-form>.
   '/assets/franceconnect-elements-account.js': [import.meta.resolve('franceconnect-elements/cdn/account'), 'text/javascript'],
+  // Loaded from beside it by a ProConnect button: ProConnect's logo.
+  '/assets/franceconnect-elements-proconnect-logo.js': [import.meta.resolve('franceconnect-elements/cdn/proconnect-logo'), 'text/javascript'],
   '/assets/reserve.css': [import.meta.resolve('franceconnect-elements/reserve.css'), 'text/css'],
   '/assets/site.css': [new URL('./site.css', import.meta.url).href, 'text/css'],
 };

@@ -129,7 +129,7 @@ describe('the report a team attaches to its qualification request', () => {
   });
 });
 
-/** The ten broken variants of the issue, each with the rule it breaks and what the finding must quote. */
+/** The ten broken variants of the issue, and a frame (rule 13's other half), each with the rule it breaks and what the finding must quote. */
 const VARIANTS = [
   ['logout-without-session-end', 9, /la déconnexion n’est pas passée par session\/end de FranceConnect.*FranceConnect n’a pas redemandé qui se connecte/],
   ['logout-without-id-token-hint', 9, /session\/end reçu sans id_token_hint ; FranceConnect v2 le refuse \(Erreur Y000400\)/],
@@ -141,9 +141,10 @@ const VARIANTS = [
   ['pivot-from-request', 15, /le profil rechargé montre given_name « Usurpé », family_name « FAUSSAIRE »/],
   ['name-in-menu', 14, /ne se voient pas sans clic sur \/ \(« Jean-Luc .* » dans la page mais caché\)/],
   ['popup-login', 13, /fenêtre\(s\) ouverte\(s\) pendant le parcours : .*\/api\/v2\/interaction\//],
+  ['frame-on-login', 13, /cadre\(s\) \(iframe\) pendant le parcours : http:\/\/127\.0\.0\.1:\d+\/ \(refusée par le navigateur\) \(dans \/connexion\)/],
 ];
 
-describe('ten variants of the Node service, each wrong in one way, fail exactly the rule they break', { concurrency: 2 }, () => {
+describe('eleven variants of the Node service, each wrong in one way, fail exactly the rule they break', { concurrency: 2 }, () => {
   for (const [fault, rule, quote] of VARIANTS) {
     it(`SERVICE_FAULTS=${fault}: rule ${rule} fails, every other rule passes`, async () => {
       const service = await referenceService('node');

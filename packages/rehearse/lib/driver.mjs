@@ -161,7 +161,15 @@ export class Visitor {
       const entry = { url: frame.url(), page: page.url() };
       this.frames.push(entry);
       frame.waitForLoadState('domcontentloaded').then(
-        () => (entry.url = frame.url()),
+        async () => {
+          entry.url = frame.url();
+          // A frame the browser refused to show (X-Frame-Options, frame-ancestors) is at
+          // Chromium's error page: quote the address the page asked for instead.
+          if (entry.url.startsWith('chrome-error:')) {
+            const src = await (await frame.frameElement().catch(() => null))?.getAttribute('src').catch(() => null);
+            if (src) entry.url = `${new URL(src, frame.parentFrame()?.url() ?? page.url()).href} (refusée par le navigateur)`;
+          }
+        },
         () => undefined,
       );
     });
