@@ -134,7 +134,11 @@ export default defineConfig(({ mode }) => {
         hydrationConstant(hydrate),
         ...(hydrate
           ? [cdnTypes(`${fileName}.d.ts`, 'index')]
-          : [cdnTypes(`${fileName}.d.ts`, 'cdn'), cdnTypes(`${fileName}-account.d.ts`, 'cdn-account')]),
+          : [
+              cdnTypes(`${fileName}.d.ts`, 'cdn'),
+              cdnTypes(`${fileName}-account.d.ts`, 'cdn-account'),
+              cdnTypes(`${fileName}-proconnect-logo.d.ts`, 'generated/proconnect-logo'),
+            ]),
       ],
       build: {
         outDir: 'dist/cdn',
@@ -162,7 +166,10 @@ export default defineConfig(({ mode }) => {
             comments: false,
             // The file for client-rendered pages loads src/cdn-account.ts when the page has
             // an <fc-account> or <fc-profile-form>: franceconnect-elements-account.js.
-            chunkFileNames: (chunk) => `${fileName}-${chunk.name.replace(/^cdn-/, '')}.js`,
+            // ProConnect's logo imports nothing (scripts/generate-logos.mjs): one file, which
+            // both CDN files load from beside themselves.
+            chunkFileNames: (chunk) =>
+              chunk.name === 'proconnect-logo' ? 'franceconnect-elements-proconnect-logo.js' : `${fileName}-${chunk.name.replace(/^cdn-/, '')}.js`,
           },
         },
       },

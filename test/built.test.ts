@@ -51,6 +51,14 @@ describe('the package as published', () => {
     }
   });
 
+  it('installing it brings lit alone: the tools’ dependencies are optional peers or their own package’s', async () => {
+    const pkg = (await (await fetch('/package.json')).json()) as { dependencies?: Record<string, string>; peerDependenciesMeta?: Record<string, { optional?: boolean }>; peerDependencies?: Record<string, string> };
+    expect(Object.keys(pkg.dependencies ?? {})).to.deep.equal(['lit']);
+    for (const name of Object.keys(pkg.peerDependencies ?? {})) {
+      expect(pkg.peerDependenciesMeta?.[name]?.optional, `${name}: an optional peer`).to.equal(true);
+    }
+  });
+
   it('no built module lives under node_modules', async () => {
     const exports = await packageExports();
     const entries = Object.values(exports)
@@ -80,8 +88,12 @@ describe('the built files', () => {
   it('dist/cdn/franceconnect-elements.js is a module with Lit and the login elements, which loads the account elements from beside itself only when the page shows one', async () => {
     const source = await (await fetch('/dist/cdn/franceconnect-elements.js')).text();
     expect(source, 'no bare import left').not.to.match(/\bfrom\s*["'`](?!\.|\/|https?:)/);
-    // Its one import: the file beside it, on demand. That file imports only this one.
-    expect([...source.matchAll(/\bimport\b[\s(]*(?:[{*]|(["'`])[^"'`]*\1)/g)].map((m) => m[0])).to.deep.equal(['import(`./franceconnect-elements-account.js`']);
+    // Its two imports: the files beside it, on demand (the account elements, ProConnect's
+    // logo). The first imports only this one; the logo's file imports nothing.
+    expect([...source.matchAll(/\bimport\b[\s(]*(?:[{*]|(["'`])[^"'`]*\1)/g)].map((m) => m[0]).sort()).to.deep.equal([
+      'import(`./franceconnect-elements-account.js`',
+      'import(`./franceconnect-elements-proconnect-logo.js`',
+    ]);
     // Lit's hydration support is the other file's (a client-rendered page never uses it).
     expect(source, 'no hydration support').not.to.include('defer-hydration');
     await import('../dist/cdn/franceconnect-elements.js' as string);
@@ -127,12 +139,22 @@ describe('the built files', () => {
     expect(block.shadowRoot!.querySelector('.description')!.textContent!.trim()).to.equal(
       'FranceConnect est la solution proposée par l’État pour sécuriser et simplifier la connexion à vos services en ligne.',
     );
+
+    // ProConnect's logo: a file that imports nothing, loaded by the first ProConnect button,
+    // which renders with it (its five colours, as the published file draws them).
+    const logoFile = await (await fetch('/dist/cdn/franceconnect-elements-proconnect-logo.js')).text();
+    expect(logoFile, 'no import').not.to.match(/\bimport\b/);
+    const pro = await fixture(html`<fc-button provider="proconnect"></fc-button>`);
+    const fills = [...new Set([...pro.shadowRoot!.querySelectorAll('.logo > *')].map((p) => p.getAttribute('fill')))];
+    expect(fills).to.have.length(5);
+    expect(pro.shadowRoot!.querySelector('button')!.getBoundingClientRect().width).to.equal(214);
   });
 
-  it('dist/cdn/franceconnect-elements-hydrate.js is one self-contained module, Lit’s hydration support included', async () => {
+  it('dist/cdn/franceconnect-elements-hydrate.js is one module, Lit’s hydration support included, with ProConnect’s logo beside it', async () => {
     const source = await (await fetch('/dist/cdn/franceconnect-elements-hydrate.js')).text();
     expect(source, 'no bare import left').not.to.match(/\bfrom\s*["'`](?!\.|\/|https?:)/);
-    expect(source, 'no import at all').not.to.match(/\bimport\s*[{*"'`(]/);
+    // Its one import: ProConnect's logo, on demand, from the file both CDN files share.
+    expect([...source.matchAll(/\bimport\b[\s(]*(?:[{*]|(["'`])[^"'`]*\1)/g)].map((m) => m[0])).to.deep.equal(['import(`./franceconnect-elements-proconnect-logo.js`']);
     expect(source, 'hydration support').to.include('defer-hydration');
     // Every element too (test/ssr.test.ts hydrates each of them with this file).
     for (const tag of ['fc-button', 'fc-separator', 'fc-login-block', 'fc-profile-form', 'fc-account']) {

@@ -135,9 +135,11 @@ def flash_block():
 
 @app.get("/assets/franceconnect-elements.js")
 @app.get("/assets/franceconnect-elements-account.js")
+@app.get("/assets/franceconnect-elements-proconnect-logo.js")
 def elements():
-    # The CDN file, and the one it loads from beside itself on the pages with
-    # <fc-account> or <fc-profile-form>: the two files keep their names, side by side.
+    # The CDN file, and the ones it loads from beside itself: on the pages with
+    # <fc-account> or <fc-profile-form>, and ProConnect's logo on a page with a ProConnect
+    # button. The files keep their names, side by side.
     name = request.path.rsplit("/", 1)[-1]
     return (ELEMENTS.parent / name).read_text(encoding="utf-8"), 200, {"content-type": "text/javascript; charset=utf-8"}
 

@@ -1,9 +1,10 @@
 import { html, isServer, nothing, type PropertyValues } from 'lit';
 import { FcElement, reflectText } from '../shared/element.js';
-import { logoPaths, logoViewBox, plusPaths, plusViewBox, proLogoPaths, proLogoViewBox } from '../generated/logos.js';
+import { logoPaths, logoViewBox, plusPaths, plusViewBox, proLogoViewBox } from '../generated/logos.js';
+import { loadProConnectLogo, proConnectLogo } from '../shared/proconnect-logo.js';
 import { BRAND, BRAND_PLUS, BRAND_PRO, DATA, LOGIN } from '../shared/texts.js';
 import { chooseProvider } from '../shared/provider.js';
-import { oneOf, text, warnOnce } from '../shared/warn.js';
+import { errorOnce, oneOf, quote, text, warnOnce } from '../shared/warn.js';
 import { safeHref } from '../shared/url.js';
 import { ThemeController } from '../shared/theme.js';
 import { hydration } from '../shared/hydrates.js';
@@ -216,6 +217,23 @@ export class FcButton extends FcElement {
     this.requestUpdate();
   }
 
+  /**
+   * A ProConnect button renders once ProConnect's logo is loaded (a file of its own, once
+   * per page: shared/proconnect-logo.ts), so that it is never seen without it;
+   * `updateComplete` includes that wait. If the file cannot be loaded, the button says so
+   * and renders all the same, label and size as ProConnect's, without the logo.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.provider !== 'proconnect' || proConnectLogo()) return super.scheduleUpdate();
+    return loadProConnectLogo().then(
+      () => super.scheduleUpdate(),
+      (error: unknown) => {
+        errorOnce(this, 'missing-file', 'proconnect-logo', `needs ProConnect's logo, a file loaded from beside this module, and it could not be loaded (${quote(error)}); the button is shown without its logo.`);
+        return super.scheduleUpdate();
+      },
+    );
+  }
+
   protected override willUpdate(changed: PropertyValues<this>) {
     // Report an unsafe href as soon as it is set, not only when someone clicks.
     if (changed.has('href')) safeHref(this, this.href);
@@ -348,7 +366,7 @@ export class FcButton extends FcElement {
       ?disabled=${this.disabled || this.#formDisabled}
     >
       <svg class="logo" viewBox=${pro ? proLogoViewBox : logoViewBox} aria-hidden="true">
-        ${pro ? proLogoPaths : logoPaths}
+        ${pro ? (proConnectLogo() ?? nothing) : logoPaths}
       </svg>
       <span class="label"
         >${firstLines}<span class="line brand">${pro ? BRAND_PRO : BRAND}</span></span

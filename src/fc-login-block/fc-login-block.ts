@@ -240,6 +240,17 @@ export class FcLoginBlock extends FcElement {
     this.#mutations?.disconnect();
   }
 
+  /**
+   * `updateComplete` resolves once the block's own button has rendered too: a ProConnect
+   * button waits for its logo's file (fc-button.ts, scheduleUpdate), and a page that awaits
+   * the block means the whole block.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    const button = this.renderRoot.querySelector('fc-button');
+    return (button ? await button.updateComplete : true) && done;
+  }
+
   protected override firstUpdated() {
     // A declarative shadow root's slotchange fired before the module ran: read the slot
     // once hydrated, in the next task (not inside this update).

@@ -9,6 +9,7 @@ import { LitElementRenderer } from '@lit-labs/ssr/lib/lit-element-renderer.js';
 import { getElementRenderer } from '@lit-labs/ssr/lib/element-renderer.js';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import type { RenderInfo } from '@lit-labs/ssr/lib/render-value.js';
+import '../shared/proconnect-logo-now.js';
 
 export type RenderShadow = (
   tagName: string,

@@ -18,6 +18,7 @@ import { html } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import '../index.js';
+import '../shared/proconnect-logo-now.js';
 import { SLOTTED } from '../fc-login-block/fc-login-block.js';
 import { BRAND, BRAND_PLUS, BRAND_PRO, DATA, LOGIN } from '../shared/texts.js';
 
