@@ -119,6 +119,8 @@ export async function roundTrip(
 ) {
   const checkAll = async (value: unknown, step: string) => {
     await framework.settle();
+    // A first ProConnect button loads its logo's file before it renders (Lit's updateComplete says when).
+    for (const { el } of elements) await (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
     for (const { el } of elements) check(el, value, `${name}: ${step}`);
   };
   framework.set(name, a);
