@@ -146,4 +146,23 @@ describe('the local FranceConnect in a rehearsal', () => {
     const { stoppedAt } = await logIn(browser(), authorizeUrl(plus.issuer, { acr_values: 'eidas1' }));
     assert.equal(stoppedAt.searchParams.get('error'), 'invalid_acr');
   });
+
+  it('as FranceConnect+: a 10-minute session, where FranceConnect’s is 30 (back/instances/core-fcp-high/src/config/session.ts, lifetime)', async (t) => {
+    // The clock is moved, not waited for: Date is mocked, the server runs in this process.
+    t.mock.timers.enable({ apis: ['Date'], now: Date.now() });
+    const plus = await startLocalFranceConnect({ port: 0, clients: [client], plus: true });
+    t.after(() => plus.close());
+    const b = browser();
+    const url = () => authorizeUrl(plus.issuer, { acr_values: 'eidas2' });
+    await logIn(b, url());
+    /** What the same browser meets at the next authorize: FranceConnect's information step (the session holds) or the identity choice. */
+    const next = async () => {
+      const { response } = await b.follow(url(), { stop: atService });
+      return formOf(response.body, response.url, 'Continuer sur') ? 'information' : formOf(response.body, response.url, 'Marie Anne') ? 'identity' : response.url;
+    };
+    t.mock.timers.tick(9 * 60_000);
+    assert.equal(await next(), 'information', 'the session holds 9 minutes after its last use');
+    t.mock.timers.tick(11 * 60_000);
+    assert.equal(await next(), 'identity', '11 minutes later, who is connecting is asked again');
+  });
 });
