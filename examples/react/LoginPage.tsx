@@ -1,6 +1,9 @@
 // The README's React example: a login page with the FranceConnect block first and the
 // service's own way in below it. test/examples.test.ts builds it against the package
 // (npm run build:test-pages) and opens examples/react/index.html.
+// 'use client': in a Next.js App Router page, this component handles an event, which a
+// server component cannot (docs/frameworks.md); elsewhere the line changes nothing.
+'use client';
 import { FcLoginBlock } from 'franceconnect-elements/react';
 
 export function LoginPage() {
