@@ -180,6 +180,12 @@ describe('the local FranceConnect behaves as FranceConnect v2 on the wire', () =
     assert.deepEqual([...discovery.id_token_signing_alg_values_supported].sort(), ['ES256', 'HS256', 'RS256']);
     assert.deepEqual([...discovery.userinfo_signing_alg_values_supported].sort(), ['ES256', 'HS256', 'RS256']);
     assert.ok(!discovery.scopes_supported.includes('offline_access'), 'no offline_access');
+    // What oidc-provider 9 publishes for v2's configuration (requestObjects on, PKCE as its
+    // default), though v2's own check of /authorize refuses `request`, `code_challenge` and
+    // `response_mode` (tested above): a service reading discovery sees what v2's shows.
+    assert.equal(discovery.request_parameter_supported, true);
+    assert.equal(discovery.request_uri_parameter_supported, false);
+    assert.deepEqual(discovery.code_challenge_methods_supported, ['S256']);
     for (const absent of [
       'pushed_authorization_request_endpoint',
       'introspection_endpoint',

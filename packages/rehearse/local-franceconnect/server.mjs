@@ -64,7 +64,14 @@ function signingKeys() {
   ];
 }
 
-/** oidc-provider's configuration, as core-fcp-low's (encryption off, as on fcp-low). */
+/**
+ * oidc-provider's configuration, as core-fcp-low's (encryption off, as on fcp-low), read in
+ * france-connect/sources at fbf65bf (2026-02-24), back/instances/core-fcp-low/src/config/oidc-provider.ts.
+ * Older versions of that file differ (back-channel logout on, request objects off, a
+ * 10-minute Session ttl): the newest is followed. Its discovery therefore says what
+ * oidc-provider says for that configuration (request objects, `code_challenge_methods_supported`),
+ * while v2's own check of /authorize refuses those parameters (v2.mjs): both as v2 does.
+ */
 function configuration({ clients, identities, entityIds, subSecret, pages, allowedAcr }) {
   const bySub = new Map(identities.map((identity) => [identity.sub, identity]));
   const cookie = { sameSite: 'lax', signed: true, path: '/' };
