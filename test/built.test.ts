@@ -59,6 +59,28 @@ describe('the package as published', () => {
     }
   });
 
+  it('each per-element React and Vue entry defines its element (and those it holds), never the other elements', async () => {
+    const holds: Record<string, string[]> = {
+      'fc-button': ['fc-button'],
+      'fc-separator': ['fc-separator'],
+      'fc-login-block': ['fc-button', 'fc-login-block', 'fc-separator'],
+      'fc-profile-form': ['fc-profile-form'],
+      'fc-account': ['fc-account'],
+    };
+    const exports = await packageExports();
+    for (const framework of ['react', 'vue']) {
+      for (const [tag, expected] of Object.entries(holds)) {
+        const target = exports[`./${framework}/${tag}`] as Record<string, string>;
+        expect(target, `./${framework}/${tag}`).to.be.an('object');
+        const defined = [...(await distGraph(target.default))]
+          .map((path) => /^\/dist\/define\/(fc-[a-z-]+)\.js$/.exec(path)?.[1])
+          .filter(Boolean)
+          .sort();
+        expect(defined, `./${framework}/${tag}`).to.deep.equal(expected);
+      }
+    }
+  });
+
   it('no built module lives under node_modules', async () => {
     const exports = await packageExports();
     const entries = Object.values(exports)
