@@ -316,6 +316,10 @@ describe('<fc-login-block>: rule 7, no social or private sign-in next to FranceC
     ['an e-mail address in a button', html`<button type="button">Continuer en tant que marie.clement@gmail.com</button>`],
     ['a mailto: link to a Gmail address', html`<a href="mailto:support.service@gmail.com">Écrire au support</a>`],
     ['a help text that mentions Google', html`<a href="/aide">Votre mot de passe n’est pas celui de votre compte Google</a>`],
+    // A link is a sign-in when it signs in, not when it names a provider's site (the page
+    // audit's detector, shared with the block): the service's source code, a help page.
+    ['a "view the source" link to github.com', html`<a href="https://github.com/service-public/demarche">Voir le code source sur GitHub</a>`],
+    ['a link to a provider’s help page', html`<a href="https://support.google.com/accounts/answer/41078">Changer le mot de passe de votre compte Google</a>`],
   ];
   for (const [name, content] of innocent) {
     it(`stays quiet about ${name}`, async () => {
