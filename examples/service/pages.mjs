@@ -178,6 +178,14 @@ export function agentsLoginPage({ flash, configured = true }) {
   return agentsLayout({ title: 'Connexion', flash, main, script: faulty('pc-login-page-script', '') });
 }
 
+/** /agents once logged in: the header names the agent; the details are one click away. */
+export function agentsHomePage({ agent, flash }) {
+  const main = `      <h1>Espace agents</h1>
+      <p>Vous êtes connecté(e) à l’espace agents avec ProConnect.</p>
+      <p><a href="/agents/compte">Voir mon compte agent</a></p>`;
+  return agentsLayout({ title: 'Espace agents', agent, flash, main });
+}
+
 /** /agents/compte: what ProConnect sent about the agent, as text. */
 export function agentsAccountPage({ agent, flash }) {
   const rows = [

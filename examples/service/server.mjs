@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { activeFaults, faulty } from './faults.mjs';
 import { franceConnect, randomToken } from './franceconnect.mjs';
-import { agentsAccountPage, agentsLoginPage, homePage, loginPage, profilePage } from './pages.mjs';
+import { agentsAccountPage, agentsHomePage, agentsLoginPage, homePage, loginPage, profilePage } from './pages.mjs';
 import { proConnect } from './proconnect.mjs';
 import { sessionStore } from './sessions.mjs';
 
@@ -300,7 +300,8 @@ export async function startService({ port = 3000, host = '127.0.0.1', issuer, cl
 
     // The agents' space, with ProConnect.
     'GET /agents': (req, res) => {
-      if (currentAgent(req)) return redirect(res, '/agents/compte');
+      const logged = currentAgent(req);
+      if (logged) return html(res, 200, agentsHomePage({ agent: logged.agent, flash: takeFlash(logged) }));
       const session = agentSessions.get(req);
       html(res, 200, agentsLoginPage({ flash: takeFlash(session), configured: Boolean(pc) }));
     },
@@ -335,7 +336,7 @@ export async function startService({ port = 3000, host = '127.0.0.1', issuer, cl
       const { identity, idToken } = result;
       const agent = Object.fromEntries(['sub', 'given_name', 'usual_name', 'email', 'uid', 'siret', 'organization_label', 'idp_id'].map((claim) => [claim, String(identity[claim] ?? '')]));
       agentSessions.start(req, res, { agent, idToken, flash: { kind: 'success', text: 'Vous êtes connecté(e) avec ProConnect.' } });
-      redirect(res, '/agents/compte');
+      redirect(res, '/agents');
     },
 
     'GET /agents/compte': (req, res) => {

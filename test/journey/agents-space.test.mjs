@@ -55,8 +55,10 @@ describe('the agents’ space of the Node reference service, with the local ProC
     assert.equal((await visitor.activateProConnect()).state.page, 'identity');
     found['ProConnect: login page'] = await axeViolations(visitor);
     assert.equal((await visitor.chooseAgent(CAMILLE)).at, 'service');
+    found['/agents (logged in)'] = await axeViolations(visitor);
+    await visitor.goto(`${servers.serviceOrigin}/agents/compte`);
     found['/agents/compte'] = await axeViolations(visitor);
-    assert.deepEqual(found, { '/agents': [], 'ProConnect: login page': [], '/agents/compte': [] });
+    assert.deepEqual(found, { '/agents': [], 'ProConnect: login page': [], '/agents (logged in)': [], '/agents/compte': [] });
     await visitor.close();
   });
 
@@ -64,10 +66,13 @@ describe('the agents’ space of the Node reference service, with the local ProC
     const visitor = await visit();
     const since = servers.pc.received.length;
     const look = await logIn(visitor);
-    assert.equal(new URL(look.url).pathname, '/agents/compte');
+    assert.equal(new URL(look.url).pathname, '/agents');
     assert.equal(look.namesVisible, true, `names visible: ${look.text.visible}`);
     assert.match(look.text.visible, /Camille Martin\s*, Direction interministérielle du numérique/);
-    assert.match(look.text.visible, /13002526500013/);
+    await visitor.goto(`${servers.serviceOrigin}/agents/compte`);
+    const account = await visitor.look(CAMILLE);
+    assert.match(account.text.visible, /Nom d’usage Martin/);
+    assert.match(account.text.visible, /13002526500013/);
     const [call] = authorizeCalls(since);
     assert.ok(call.state.length >= 32 && call.nonce.length >= 32, `${call.state} / ${call.nonce}`);
     assert.deepEqual(JSON.parse(call.claims), { id_token: { acr: { essential: true, values: ['eidas1', 'eidas2', 'eidas3'] } } });
@@ -81,7 +86,9 @@ describe('the agents’ space of the Node reference service, with the local ProC
     const visitor = await visit();
     const dialogs = [];
     visitor.page.on('dialog', (dialog) => dialogs.push(dialog.message()));
-    const look = await logIn(visitor, HOSTILE);
+    await logIn(visitor, HOSTILE);
+    await visitor.goto(`${servers.serviceOrigin}/agents/compte`);
+    const look = await visitor.look(HOSTILE);
     assert.equal(new URL(look.url).pathname, '/agents/compte');
     assert.ok(look.text.visible.includes(HOSTILE.usual_name), 'the usual_name, as text');
     assert.ok(look.text.visible.includes(HOSTILE.organization_label));

@@ -189,6 +189,25 @@ export async function referenceService(service = 'node', { port, profile = true 
   };
 }
 
+/** The arguments that point `franceconnect-rehearse --provider proconnect` at the Node service's agents' space on `port`. */
+export async function agentsService({ port } = {}) {
+  port ??= await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    args: [
+      '--provider', 'proconnect',
+      '--service', origin,
+      '--login', '/agents',
+      '--redirect-uri', '/agents/auth/callback',
+      '--post-logout-redirect-uri', '/agents/auth/logout/callback',
+      '--fc-port', String(await freePort()),
+      '--start', START.node,
+    ],
+    env: { PORT: String(port) },
+  };
+}
+
 /**
  * Runs franceconnect-rehearse with `args`; resolves with its exit code, its output, and
  * its JSON when --json was given. `env` adds to the environment (SERVICE_FAULTS…).

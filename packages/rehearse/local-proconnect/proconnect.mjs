@@ -18,6 +18,8 @@ export const LIFETIMES = {
   Interaction: 3600,
   Grant: 12 * 3600,
   Session: 12 * 3600,
+  // The refresh token lives as long as the session (ttl.RefreshToken in oidc-provider-config.service.ts).
+  RefreshToken: 12 * 3600,
 };
 
 /** The levels ProConnect knows (supportedAcrValues in back/apps/core-fca-low/src/config/oidc-provider.ts). */
