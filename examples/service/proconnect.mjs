@@ -6,7 +6,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import * as client from 'openid-client';
 import { faulty } from './faults.mjs';
-import { CallbackError, randomToken } from './franceconnect.mjs';
+import { CallbackError, discoveredOnce, randomToken } from './franceconnect.mjs';
 
 /** What the agents' space shows and keeps: the names, the e-mail, the organisation (scope-claims.md). */
 export const PRO_SCOPES = 'openid given_name usual_name email uid siret organization_label idp_id';
@@ -18,8 +18,13 @@ export const PRO_SCOPES = 'openid given_name usual_name email uid siret organiza
  */
 export const PRO_ACR = ['eidas1', 'eidas2', 'eidas3'];
 
-/** ProConnect's registration lets a service choose RS256, ES256 or HS256 (implementation_technique.md 2.3.4). */
-const PRO_SIGNING_ALGS = ['ES256', 'RS256', 'HS256'];
+/**
+ * ProConnect's registration lets a service choose RS256, ES256 or HS256 (implementation_technique.md
+ * 2.3.4). This service checks signatures against ProConnect's published keys
+ * (enableNonRepudiationChecks), which a symmetric HS256 signature has none of: it offers the two
+ * it verifies.
+ */
+const PRO_SIGNING_ALGS = ['ES256', 'RS256'];
 
 /** « string (minimum 32 caractères) » for state and nonce (implementation_technique.md 2.2.1.2). */
 const TOKEN_LENGTH = 32;
@@ -31,41 +36,14 @@ const TOKEN_LENGTH = 32;
  * @param {string} options.clientSecret
  * @param {string} options.redirectUri this service's /agents/auth/callback
  * @param {string} options.postLogoutRedirectUri this service's /agents/auth/logout/callback
- * @param {string} [options.signingAlg] ES256 (default), RS256 or HS256
+ * @param {string} [options.signingAlg] ES256 (default) or RS256
  */
 export function proConnect({ issuer, clientId, clientSecret, redirectUri, postLogoutRedirectUri, signingAlg = 'ES256' }) {
   if (!PRO_SIGNING_ALGS.includes(signingAlg)) {
     throw new Error(`signing algorithm "${signingAlg}" is not one ProConnect offers (${PRO_SIGNING_ALGS.join(', ')})`);
   }
   const tokenResponses = new AsyncLocalStorage();
-  let configuration;
-
-  async function config() {
-    configuration ??= client
-      .discovery(
-        new URL(issuer),
-        clientId,
-        { id_token_signed_response_alg: signingAlg, userinfo_signed_response_alg: signingAlg },
-        client.ClientSecretPost(clientSecret),
-        { execute: new URL(issuer).hostname === '127.0.0.1' ? [client.allowInsecureRequests] : [], timeout: 10 },
-      )
-      .then((discovered) => {
-        client.enableNonRepudiationChecks(discovered);
-        // The raw ID token of the callback being handled, so that a refused one still ends the session.
-        discovered[client.customFetch] = async (url, init) => {
-          const response = await fetch(url, init);
-          const slot = tokenResponses.getStore();
-          if (slot && url === discovered.serverMetadata().token_endpoint) slot.idToken = (await response.clone().json().catch(() => ({}))).id_token;
-          return response;
-        };
-        return discovered;
-      })
-      .catch((error) => {
-        configuration = undefined;
-        throw error;
-      });
-    return configuration;
-  }
+  const config = discoveredOnce({ issuer, clientId, clientSecret, signingAlg, tokenResponses });
 
   return {
     /** The authorize URL of a new attempt, and the state and nonce to keep server-side. */

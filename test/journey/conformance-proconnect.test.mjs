@@ -3,7 +3,7 @@
 // (back/…) or a page of proconnect-gouv/proconnect-espace-partenaires
 // (src/pages/docs/fournisseur-service/…).
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { demoAgents, startLocalProConnect } from 'franceconnect-rehearse/local-proconnect';
 import { browser, formOf, textOf, verifyJwt } from './http-client.mjs';
@@ -142,6 +142,24 @@ describe('the local ProConnect, as ProConnect answers on the wire', () => {
     }
     assert.equal(claims.idp_id, 'local-proconnect-idp');
     assert.equal(claims.roles, undefined, 'roles not asked for, not sent');
+  });
+
+  it('HS256, which ProConnect also offers: the ID token signed with the client_secret (implementation_technique.md 2.3.4: « RS256, ES256 ou HS256 »)', async () => {
+    const hs = { ...client, client_id: randomBytes(32).toString('hex'), signing_alg: 'HS256' };
+    const local = await startLocalProConnect({ port: 0, clients: [hs] });
+    try {
+      const { callback } = await logIn(browser(), authorizeUrl({ client_id: hs.client_id }, local.issuer));
+      const response = await fetch(`${local.issuer}/token`, {
+        method: 'POST',
+        body: new URLSearchParams({ grant_type: 'authorization_code', code: callback.searchParams.get('code'), redirect_uri: hs.redirect_uris[0], client_id: hs.client_id, client_secret: hs.client_secret }),
+      });
+      const [header, payload, signature] = (await response.json()).id_token.split('.');
+      assert.equal(JSON.parse(Buffer.from(header, 'base64url')).alg, 'HS256');
+      const expected = createHmac('sha256', hs.client_secret).update(`${header}.${payload}`).digest();
+      assert.ok(timingSafeEqual(expected, Buffer.from(signature, 'base64url')), 'HMAC with the client_secret');
+    } finally {
+      await local.close();
+    }
   });
 
   it('only the scopes asked for are sent: openid alone gives the sub alone (donnees_fournies.md 5)', async () => {
