@@ -21,6 +21,14 @@
 // and in pages.mjs:
 //   faulty('account-header', html)      the logged-in header's <fc-account>
 //   faulty('login-page-script', '')     a script or a frame on the login and sign-up pages
+// The agents' space (ProConnect, examples/service/proconnect.mjs, server.mjs, pages.mjs) has its own:
+//   faulty('pc-state', randomToken(32))  the state of its authorize request
+//   faulty('pc-authorize', parameters)   that request's other parameters
+//   faulty('pc-check-acr', true)         whether the callback checks the ID token's acr
+//   faulty('pc-logout-session-end', true) whether logging out goes to session/end
+//   faulty('pc-account-header', html)    its logged-in header's <fc-account provider="proconnect">
+//   faulty('pc-login-page-script', '')   a script on its login page
+// Their rule is the rehearsal's ProConnect rule id (docs/rehearsal.md).
 // New faults add an entry here and, if they need one, a hook of their own.
 
 /** A fixed value of 26 letters and digits: long enough, never random. */
@@ -79,6 +87,35 @@ export const FAULTS = {
     apply: (parameters) => ({ ...parameters, client_id: 'client-id-of-another-service' }),
   },
 };
+
+/** The agents' space's faults, one ProConnect rule of the rehearsal broken each. */
+Object.assign(FAULTS, {
+  'pc-short-state': { rule: 'pc-state', hook: 'pc-state', what: 'a state of 16 characters (ProConnect documents 32 at least)', apply: (state) => state.slice(0, 16) },
+  'pc-acr-values': {
+    rule: 'pc-acr',
+    hook: 'pc-authorize',
+    what: 'the level asked through acr_values instead of claims (ProConnect does not enforce it)',
+    apply: (parameters) => {
+      const { claims: _claims, ...rest } = parameters; // eslint-disable-line @typescript-eslint/no-unused-vars
+      return { ...rest, acr_values: 'eidas1' };
+    },
+  },
+  'pc-acr-not-checked': { rule: 'pc-acr', hook: 'pc-check-acr', what: 'the ID token’s acr not checked', apply: () => false },
+  'pc-logout-without-session-end': { rule: 'pc-logout', hook: 'pc-logout-session-end', what: 'logout forgets the local session, never goes to session/end', apply: () => false },
+  'pc-name-in-menu': {
+    rule: 'pc-name',
+    hook: 'pc-account-header',
+    what: 'the agent’s name shown only once a menu is opened',
+    apply: (html) => `<details><summary>Mon compte</summary>${html}</details>`,
+  },
+  'pc-popup-login': {
+    rule: 'pc-popup',
+    hook: 'pc-login-page-script',
+    what: 'the ProConnect login opened in a pop-up window',
+    apply: () =>
+      `<script>document.addEventListener('fc-activate', (event) => { event.preventDefault(); window.open(event.detail.href, 'proconnect', 'popup,width=500,height=700'); });</script>`,
+  },
+});
 
 /** The faults asked for in SERVICE_FAULTS (comma- or space-separated), checked. */
 export function activeFaults(value = process.env.SERVICE_FAULTS) {

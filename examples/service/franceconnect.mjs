@@ -57,43 +57,33 @@ export class CallbackError extends Error {
 }
 
 /**
- * The service's side of FranceConnect.
- * @param {object} options
- * @param {string} options.issuer e.g. https://fcp-low.sbx.dev-franceconnect.fr/api/v2
- * @param {string} options.clientId rule 21: the client_id registered in FranceConnect's partner space
- * @param {string} options.clientSecret
- * @param {string} options.redirectUri this service's /auth/franceconnect/callback
- * @param {string} options.postLogoutRedirectUri this service's /auth/franceconnect/logout/callback
- * @param {string} [options.signingAlg] ES256 or RS256, as chosen in the partner space
+ * The provider's configuration, discovered once on first use (a failure is retried at the
+ * next attempt), for FranceConnect and for ProConnect (proconnect.mjs) alike: the ID token and
+ * userinfo signed with the service's registered algorithm and checked against the provider's
+ * published keys, and the raw ID token of the callback being handled kept in
+ * `tokenResponses`' store, even when its checks fail, so that it can still end the session.
+ * @returns {() => Promise<client.Configuration>}
  */
-export function franceConnect({ issuer, clientId, clientSecret, redirectUri, postLogoutRedirectUri, signingAlg = 'ES256' }) {
-  if (!SIGNING_ALGS.includes(signingAlg)) {
-    throw new Error(`signing algorithm "${signingAlg}" is not one FranceConnect offers (${SIGNING_ALGS.join(' or ')})`);
-  }
-  // The raw token response of the callback being handled, even when its checks fail,
-  // so that a refused ID token can still be given back to session/end (rule 20).
-  const tokenResponses = new AsyncLocalStorage();
+export function discoveredOnce({ issuer, clientId, clientSecret, signingAlg, tokenResponses }) {
   let configuration;
-
-  async function config() {
-    // Discovered once, on first use; a failure is retried at the next attempt.
+  return async function config() {
     configuration ??= client
       .discovery(
         new URL(issuer),
         clientId,
-        // FranceConnect v2 signs the ID token and userinfo with the service's chosen
+        // The provider signs the ID token and userinfo with the service's chosen
         // algorithm; a token signed any other way is refused.
         { id_token_signed_response_alg: signingAlg, userinfo_signed_response_alg: signingAlg },
         client.ClientSecretPost(clientSecret),
         {
-          // Rule 18 is TLS: only a FranceConnect on this machine's loopback may be plain http.
+          // Rule 18 is TLS: only a provider on this machine's loopback may be plain http.
           execute: new URL(issuer).hostname === '127.0.0.1' ? [client.allowInsecureRequests] : [],
           timeout: 10,
         },
       )
       .then((discovered) => {
         // Verify the signatures of the ID token and of the userinfo JWT against
-        // FranceConnect's published keys, not only the TLS channel.
+        // the provider's published keys, not only the TLS channel.
         client.enableNonRepudiationChecks(discovered);
         discovered[client.customFetch] = async (url, init) => {
           const response = await fetch(url, init);
@@ -110,7 +100,27 @@ export function franceConnect({ issuer, clientId, clientSecret, redirectUri, pos
         throw error;
       });
     return configuration;
+  };
+}
+
+/**
+ * The service's side of FranceConnect.
+ * @param {object} options
+ * @param {string} options.issuer e.g. https://fcp-low.sbx.dev-franceconnect.fr/api/v2
+ * @param {string} options.clientId rule 21: the client_id registered in FranceConnect's partner space
+ * @param {string} options.clientSecret
+ * @param {string} options.redirectUri this service's /auth/franceconnect/callback
+ * @param {string} options.postLogoutRedirectUri this service's /auth/franceconnect/logout/callback
+ * @param {string} [options.signingAlg] ES256 or RS256, as chosen in the partner space
+ */
+export function franceConnect({ issuer, clientId, clientSecret, redirectUri, postLogoutRedirectUri, signingAlg = 'ES256' }) {
+  if (!SIGNING_ALGS.includes(signingAlg)) {
+    throw new Error(`signing algorithm "${signingAlg}" is not one FranceConnect offers (${SIGNING_ALGS.join(' or ')})`);
   }
+  // The raw token response of the callback being handled, even when its checks fail,
+  // so that a refused ID token can still be given back to session/end (rule 20).
+  const tokenResponses = new AsyncLocalStorage();
+  const config = discoveredOnce({ issuer, clientId, clientSecret, signingAlg, tokenResponses });
 
   return {
     /**

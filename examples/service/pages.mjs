@@ -128,3 +128,81 @@ export function profilePage({ account, flash }) {
       </form>`;
   return layout({ title: 'Mon profil', account, flash, main });
 }
+
+/** What the agents' header needs: the two names ProConnect sends and the organisation. */
+function agentJson({ given_name, usual_name, organization_label }) {
+  return escapeHtml(JSON.stringify({ given_name, usual_name, organization_label }));
+}
+
+/**
+ * Every page of the agents' space (/agents): the same frame, its own header. Once logged
+ * in with ProConnect, <fc-account provider="proconnect"> names the agent (given_name,
+ * usual_name, organisation), always visible, with the logout button (a POST to the
+ * route that also ends the ProConnect session).
+ */
+function agentsLayout({ title, agent, flash, main, script = '' }) {
+  const tools = agent
+    ? faulty('pc-account-header', `<fc-account provider="proconnect" identity="${agentJson(agent)}" profile-href="/agents/compte" logout-href="/agents/auth/logout"></fc-account>`)
+    : `<a href="/agents">Se connecter</a>`;
+  return `<!doctype html>
+<html lang="fr">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${escapeHtml(title)} – Mon service, espace agents</title>
+    <link rel="stylesheet" href="/assets/site.css" />
+    <link rel="stylesheet" href="/assets/reserve.css" />
+    <script type="module" blocking="render" src="/assets/franceconnect-elements.js"></script>
+  </head>
+  <body>
+    <header>
+      <a class="brand" href="/agents">Mon service – espace agents</a>
+      <nav class="tools" aria-label="Compte">${tools}</nav>
+    </header>
+    <main>
+      ${flashBlock(flash)}
+${main}
+    </main>${script ? `\n    ${script}` : ''}
+  </body>
+</html>`;
+}
+
+/** /agents: ProConnect's section first, then the way to the public's space. */
+export function agentsLoginPage({ flash, configured = true }) {
+  const main = configured
+    ? `      <h1>Espace agents</h1>
+      <fc-login-block provider="proconnect" href="/agents/auth/login">
+        <p>Vous n’êtes pas agent ? <a href="/connexion">Connectez-vous à l’espace du public</a>.</p>
+      </fc-login-block>`
+    : `      <h1>Espace agents</h1>
+      <p>L’espace agents n’est pas configuré : donnez à ce service l’adresse de ProConnect (PC_ISSUER), son client_id et son secret.</p>`;
+  return agentsLayout({ title: 'Connexion', flash, main, script: faulty('pc-login-page-script', '') });
+}
+
+/** /agents once logged in: the header names the agent; the details are one click away. */
+export function agentsHomePage({ agent, flash }) {
+  const main = `      <h1>Espace agents</h1>
+      <p>Vous êtes connecté(e) à l’espace agents avec ProConnect.</p>
+      <p><a href="/agents/compte">Voir mon compte agent</a></p>`;
+  return agentsLayout({ title: 'Espace agents', agent, flash, main });
+}
+
+/** /agents/compte: what ProConnect sent about the agent, as text. */
+export function agentsAccountPage({ agent, flash }) {
+  const rows = [
+    ['Prénom(s)', agent.given_name],
+    ['Nom d’usage', agent.usual_name],
+    ['Adresse électronique', agent.email],
+    ['Organisation', agent.organization_label],
+    ['SIRET', agent.siret],
+  ]
+    .filter(([, value]) => value)
+    .map(([label, value]) => `        <dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`)
+    .join('\n');
+  const main = `      <h1>Mon compte agent</h1>
+      <p>Vous êtes connecté(e) à l’espace agents avec ProConnect.</p>
+      <dl>
+${rows}
+      </dl>`;
+  return agentsLayout({ title: 'Mon compte agent', agent, flash, main });
+}

@@ -9,7 +9,8 @@ import { createServer } from 'node:http';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { activeFaults, faulty } from './faults.mjs';
 import { franceConnect, randomToken } from './franceconnect.mjs';
-import { homePage, loginPage, profilePage } from './pages.mjs';
+import { agentsAccountPage, agentsHomePage, agentsLoginPage, homePage, loginPage, profilePage } from './pages.mjs';
+import { proConnect } from './proconnect.mjs';
 import { sessionStore } from './sessions.mjs';
 
 const FAILED =
@@ -20,6 +21,10 @@ const FAILED_NO_TOKEN = 'La connexion avec FranceConnect n’a pas abouti. Vous 
 const CANCELLED =
   'Vous avez interrompu la connexion avec FranceConnect. Vous pouvez réessayer, ou vous connecter autrement.';
 const UNAVAILABLE = 'FranceConnect ne répond pas pour le moment. Réessayez dans quelques minutes.';
+const PC_FAILED = 'La connexion avec ProConnect n’a pas abouti. Par sécurité, vous avez aussi été déconnecté(e) de ProConnect. Vous pouvez réessayer.';
+const PC_FAILED_NO_TOKEN = 'La connexion avec ProConnect n’a pas abouti. Vous pouvez réessayer.';
+const PC_CANCELLED = 'La connexion avec ProConnect a été interrompue ou refusée. Vous pouvez réessayer.';
+const PC_UNAVAILABLE = 'ProConnect ne répond pas pour le moment. Réessayez dans quelques minutes.';
 const LOCAL_ACCOUNTS =
   'Cette démonstration ne gère pas de comptes locaux : utilisez le bouton FranceConnect ci-dessus.';
 
@@ -60,10 +65,12 @@ function field(form, name, max) {
  * @param {string} options.clientId the client_id registered at FranceConnect (rule 21)
  * @param {string} options.clientSecret
  * @param {string} [options.signingAlg] ES256 (default) or RS256, as chosen in the partner space
+ * @param {{ issuer: string, clientId: string, clientSecret: string, signingAlg?: string }} [options.proConnect]
+ *   the agents' space's registration at ProConnect (…/api/v2); without it, /agents says it is not configured
  * @param {(message: string) => void} [options.log] where refused callbacks are reported
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export async function startService({ port = 3000, host = '127.0.0.1', issuer, clientId, clientSecret, signingAlg = 'ES256', log = console.warn }) {
+export async function startService({ port = 3000, host = '127.0.0.1', issuer, clientId, clientSecret, signingAlg = 'ES256', proConnect: pro, log = console.warn }) {
   activeFaults(); // an unknown SERVICE_FAULTS name: no start
   for (const [path, [url]] of Object.entries(ASSETS)) {
     await readFile(fileURLToPath(url)).catch(() => {
@@ -85,6 +92,32 @@ export async function startService({ port = 3000, host = '127.0.0.1', issuer, cl
     postLogoutRedirectUri: `${origin}/auth/franceconnect/logout/callback`,
   });
   const sessions = sessionStore({ secure: origin.startsWith('https:') });
+  // The agents' space: its own ProConnect client and its own sessions.
+  const pc =
+    pro &&
+    proConnect({
+      ...pro,
+      redirectUri: `${origin}/agents/auth/callback`,
+      postLogoutRedirectUri: `${origin}/agents/auth/logout/callback`,
+    });
+  const agentSessions = sessionStore({ secure: origin.startsWith('https:'), name: 'agents_session' });
+  /** The logged-in agent's session, or undefined. */
+  const currentAgent = (req) => {
+    const session = agentSessions.get(req);
+    return session?.agent ? session : undefined;
+  };
+  /** Ends the agents' session here and at ProConnect (session/end with id_token_hint, state, post_logout_redirect_uri). */
+  async function endProConnectSession(req, res, idToken, flash) {
+    const state = randomToken();
+    const session = agentSessions.start(req, res, { logout: { state, flash } });
+    try {
+      redirect(res, await pc.logoutUrl({ idToken, state }));
+    } catch {
+      session.flash = flash;
+      delete session.logout;
+      redirect(res, '/agents');
+    }
+  }
   /** The service's accounts, by FranceConnect `sub`. */
   const accounts = new Map();
 
@@ -267,6 +300,77 @@ export async function startService({ port = 3000, host = '127.0.0.1', issuer, cl
       redirect(res, '/profil');
     },
 
+    // The agents' space, with ProConnect.
+    'GET /agents': (req, res) => {
+      const logged = currentAgent(req);
+      if (logged) return html(res, 200, agentsHomePage({ agent: logged.agent, flash: takeFlash(logged) }));
+      const session = agentSessions.get(req);
+      html(res, 200, agentsLoginPage({ flash: takeFlash(session), configured: Boolean(pc) }));
+    },
+
+    'GET /agents/auth/login': async (req, res) => {
+      if (!pc) return redirect(res, '/agents');
+      let attempt;
+      try {
+        attempt = await pc.authorizationUrl();
+      } catch (error) {
+        log(`ProConnect discovery failed: ${error.message}`);
+        agentSessions.start(req, res, { flash: { kind: 'error', text: PC_UNAVAILABLE } });
+        return redirect(res, '/agents');
+      }
+      agentSessions.start(req, res, { pending: { state: attempt.state, nonce: attempt.nonce } });
+      redirect(res, attempt.url);
+    },
+
+    'GET /agents/auth/callback': async (req, res) => {
+      if (!pc) return redirect(res, '/agents');
+      const pending = agentSessions.get(req)?.pending;
+      let result;
+      try {
+        result = await pc.callback(new URL(req.url, origin), pending);
+      } catch (error) {
+        log(`ProConnect callback refused: ${error.message}`);
+        if (error.idToken) return endProConnectSession(req, res, error.idToken, { kind: 'error', text: PC_FAILED });
+        const text = error.error === 'access_denied' ? PC_CANCELLED : PC_FAILED_NO_TOKEN;
+        agentSessions.start(req, res, { flash: { kind: error.error === 'access_denied' ? 'info' : 'error', text } });
+        return redirect(res, '/agents');
+      }
+      const { identity, idToken } = result;
+      const agent = Object.fromEntries(['sub', 'given_name', 'usual_name', 'email', 'uid', 'siret', 'organization_label', 'idp_id'].map((claim) => [claim, String(identity[claim] ?? '')]));
+      agentSessions.start(req, res, { agent, idToken, flash: { kind: 'success', text: 'Vous êtes connecté(e) avec ProConnect.' } });
+      redirect(res, '/agents');
+    },
+
+    'GET /agents/compte': (req, res) => {
+      const session = currentAgent(req);
+      if (!session) return redirect(res, '/agents');
+      html(res, 200, agentsAccountPage({ agent: session.agent, flash: takeFlash(session) }));
+    },
+
+    // Logging out of the agents' space ends the ProConnect session too (implementation_technique.md 2.4).
+    'POST /agents/auth/logout': (req, res) => {
+      const session = currentAgent(req);
+      if (!session || !sameOrigin(req)) return redirect(res, '/agents');
+      const flash = { kind: 'success', text: 'Vous êtes déconnecté(e) de l’espace agents et de ProConnect.' };
+      if (!faulty('pc-logout-session-end', true)) {
+        agentSessions.start(req, res, { flash });
+        return redirect(res, '/agents');
+      }
+      return endProConnectSession(req, res, session.idToken, flash);
+    },
+
+    // ProConnect's way back after session/end: the state must be the one sent (2.4.3).
+    'GET /agents/auth/logout/callback': (req, res) => {
+      const session = agentSessions.get(req);
+      const pending = session?.logout;
+      if (pending) {
+        delete session.logout;
+        const state = new URL(req.url, origin).searchParams.get('state');
+        session.flash = state === pending.state ? pending.flash : { kind: 'info', text: 'Vous êtes déconnecté(e).' };
+      }
+      redirect(res, '/agents');
+    },
+
     // Rule 12: deleting the account ends the FranceConnect session too.
     'POST /compte/supprimer': (req, res) => {
       const logged = current(req);
@@ -309,9 +413,11 @@ export async function startService({ port = 3000, host = '127.0.0.1', issuer, cl
 
 // Run on its own: node examples/service/server.mjs
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { FC_CLIENT_ID, FC_CLIENT_SECRET } = process.env;
-  if (!FC_CLIENT_ID || !FC_CLIENT_SECRET) {
-    console.error('Set FC_CLIENT_ID and FC_CLIENT_SECRET (as registered at FranceConnect), or run `npm run demo`.');
+  const { FC_CLIENT_ID, FC_CLIENT_SECRET, PC_CLIENT_ID, PC_CLIENT_SECRET } = process.env;
+  const withFc = Boolean(FC_CLIENT_ID && FC_CLIENT_SECRET);
+  const withPc = Boolean(PC_CLIENT_ID && PC_CLIENT_SECRET);
+  if (!withFc && !withPc) {
+    console.error('Set FC_CLIENT_ID and FC_CLIENT_SECRET (as registered at FranceConnect), or PC_CLIENT_ID and PC_CLIENT_SECRET (at ProConnect, for /agents), or run `npm run demo`.');
     process.exit(1);
   }
   const service = await startService({
@@ -320,12 +426,20 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     clientId: FC_CLIENT_ID,
     clientSecret: FC_CLIENT_SECRET,
     signingAlg: process.env.FC_SIGNING_ALG ?? 'ES256',
+    proConnect: withPc
+      ? {
+          issuer: process.env.PC_ISSUER ?? `http://127.0.0.1:${process.env.PC_PORT ?? 3002}/api/v2`,
+          clientId: PC_CLIENT_ID,
+          clientSecret: PC_CLIENT_SECRET,
+          signingAlg: process.env.PC_SIGNING_ALG ?? 'ES256',
+        }
+      : undefined,
   }).catch((error) => {
     console.error(error.code === 'EADDRINUSE' ? `Port ${error.port} is in use: set PORT.` : error.message);
     process.exit(1);
   });
   if (activeFaults().length) console.warn(`Deliberately broken (SERVICE_FAULTS): ${activeFaults().join(', ')}.`);
-  console.log(`Service: ${service.url}`);
+  console.log(`Service: ${service.url}${withPc ? ` — agents' space: ${service.url}agents` : ''}`);
   process.on('SIGINT', () => service.close().then(() => process.exit(0)));
   process.on('SIGTERM', () => service.close().then(() => process.exit(0)));
 }

@@ -14,11 +14,12 @@ function parseCookies(header = '') {
   return cookies;
 }
 
-export function sessionStore({ secure = false } = {}) {
+/** `name`: the cookie's (the agents' space keeps its sessions apart from the public's). */
+export function sessionStore({ secure = false, name = COOKIE } = {}) {
   const sessions = new Map();
 
   function cookie(res, id, maxAge) {
-    const attributes = [`${COOKIE}=${id}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAge}`];
+    const attributes = [`${name}=${id}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAge}`];
     if (secure) attributes.push('Secure');
     res.appendHeader('set-cookie', attributes.join('; '));
   }
@@ -26,7 +27,7 @@ export function sessionStore({ secure = false } = {}) {
   return {
     /** The visitor's session, or undefined. */
     get(req) {
-      const id = parseCookies(req.headers.cookie)[COOKIE];
+      const id = parseCookies(req.headers.cookie)[name];
       const session = id && sessions.get(id);
       if (!session) return undefined;
       if (session.expires < Date.now()) {
@@ -49,7 +50,7 @@ export function sessionStore({ secure = false } = {}) {
     },
 
     destroy(req, res) {
-      const id = parseCookies(req.headers.cookie)[COOKIE];
+      const id = parseCookies(req.headers.cookie)[name];
       if (id && sessions.delete(id)) cookie(res, '', 0);
     },
   };

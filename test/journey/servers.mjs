@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startLocalFranceConnect } from 'franceconnect-rehearse/local-franceconnect';
+import { startLocalProConnect } from 'franceconnect-rehearse/local-proconnect';
 import { startService } from '../../examples/service/server.mjs';
 
 /** A port free on 127.0.0.1 right now. */
@@ -130,6 +131,31 @@ export async function startServers({ signingAlg = 'ES256', service = 'node' } = 
   };
 }
 
+/**
+ * The local ProConnect (as a rehearsal starts it, so that a test can tamper with the next
+ * authorize) with the agents' space of the Node service registered, and that service.
+ */
+export async function startAgentServers({ signingAlg = 'ES256' } = {}) {
+  const [servicePort, pcPort] = [await freePort(), await freePort()];
+  const serviceOrigin = `http://127.0.0.1:${servicePort}`;
+  const client = {
+    client_id: randomBytes(32).toString('hex'),
+    client_secret: randomBytes(32).toString('hex'),
+    signing_alg: signingAlg,
+    name: 'Mon service – espace agents',
+    redirect_uris: [`${serviceOrigin}/agents/auth/callback`],
+    post_logout_redirect_uris: [`${serviceOrigin}/agents/auth/logout/callback`],
+  };
+  const pc = await startLocalProConnect({ port: pcPort, clients: [client], rehearsal: true });
+  const log = [];
+  const running = await startService({
+    port: servicePort,
+    proConnect: { issuer: pc.issuer, clientId: client.client_id, clientSecret: client.client_secret, signingAlg },
+    log: (message) => log.push(message),
+  });
+  return { pc, service: running, clientId: client.client_id, log, serviceOrigin, close: () => Promise.all([running.close(), pc.close()]) };
+}
+
 /** The command, as `npx franceconnect-rehearse` runs it. */
 export const REHEARSE = fileURLToPath(new URL('../../packages/rehearse/bin/franceconnect-rehearse.mjs', import.meta.url));
 
@@ -160,6 +186,25 @@ export async function referenceService(service = 'node', { port, profile = true 
       '--start', START[service],
     ],
     env: { PORT: String(port), SERVICE_URL: origin, PYTHONDONTWRITEBYTECODE: '1' },
+  };
+}
+
+/** The arguments that point `franceconnect-rehearse --provider proconnect` at the Node service's agents' space on `port`. */
+export async function agentsService({ port } = {}) {
+  port ??= await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    args: [
+      '--provider', 'proconnect',
+      '--service', origin,
+      '--login', '/agents',
+      '--redirect-uri', '/agents/auth/callback',
+      '--post-logout-redirect-uri', '/agents/auth/logout/callback',
+      '--fc-port', String(await freePort()),
+      '--start', START.node,
+    ],
+    env: { PORT: String(port) },
   };
 }
 

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { findFranceConnectButton } from './audit.mjs';
 import { RehearsalError } from './errors.mjs';
+import { findProConnectButton } from './proconnect-button.mjs';
 
 /** A control that logs out, in French or English. */
 export const LOGOUT = /se\s+d[ée]connecter|d[ée]connexion|\blog\s*out\b|\bsign\s*out\b/i;
@@ -293,6 +294,25 @@ export class Visitor {
     return { button: found.name, state };
   }
 
+  /**
+   * Activates the page's ProConnect button and waits for the local ProConnect's page or the
+   * service again (ProConnect reuses an open session without any page). `{ button, state }`.
+   */
+  async activateProConnect() {
+    const found = await findProConnectButton(this.page);
+    if (!found) return { button: null, state: await this.state() };
+    const moved = await this.clickAndNavigate(found.button);
+    if (!moved) return { button: found.name, state: { ...(await this.state()), stayed: true } };
+    const state = await this.until((s) => (s.at === 'franceconnect' ? s.page !== 'other' : s.at === 'service'));
+    return { button: found.name, state };
+  }
+
+  /** At the local ProConnect's login page: picks the agent, then back at the service (or an error page). */
+  async chooseAgent(agent) {
+    await this.clickAndNavigate(this.page.locator('button.identity', { hasText: `${agent.given_name} ${agent.usual_name}` }).first());
+    return this.until((s) => s.at === 'service' || (s.at === 'franceconnect' && s.page === 'error'));
+  }
+
   /** At the local FranceConnect's identity choice: picks the person. */
   async chooseIdentity(person) {
     await this.clickAndNavigate(this.page.locator('button.identity', { hasText: `${person.given_name} ${person.family_name}` }).first());
@@ -382,10 +402,13 @@ export class Visitor {
   }
 }
 
-/** The words of a person's name a service shows: the first given name; the birth name or the nom d'usage. */
+/**
+ * The words of a person's name a service shows: the first given name; the birth name or the
+ * nom d'usage (an agent of ProConnect: the usual_name).
+ */
 export function nameWords(person) {
   const split = (value) => String(value ?? '').split(/\s+/).filter(Boolean);
-  const family = [split(person.family_name)];
+  const family = [split(person.usual_name ?? person.family_name)];
   if (person.preferred_username) family.push(split(person.preferred_username));
   return { given: split(person.given_name).slice(0, 1), family };
 }

@@ -8,7 +8,7 @@ export const USAGE = `Usage : npx franceconnect-rehearse --service URL --login C
     --redirect-uri URI --post-logout-redirect-uri URI
     [--profile CHEMIN] [--delete-account] [--client-id ID --client-secret SECRET]
     [--alg ES256|RS256] [--fc-port 4100] [--start "commande qui démarre le service"]
-    [--wait 60] [--plus] [--json] [--report repetition.html]
+    [--wait 60] [--plus] [--provider franceconnect|proconnect] [--json] [--report repetition.html]
 
 Démarre un FranceConnect v2 local sur http://127.0.0.1:<fc-port>/api/v2 où votre service
 est enregistré, puis parcourt votre service dans Chromium comme le fait la qualification :
@@ -28,6 +28,12 @@ n’échoue, 1 si une règle échoue, 2 si la répétition n’a pas pu se faire
                        FC_CLIENT_ID, FC_CLIENT_SECRET et FC_SIGNING_ALG dans son environnement ;
                        sans elle, la répétition attend que le service réponde (--wait secondes)
   --plus               FranceConnect+ (eidas2 ou eidas3) plutôt que FranceConnect
+  --provider proconnect  un ProConnect local plutôt que FranceConnect, pour un espace d’agents :
+                       connexion, nom de l’agent, déconnexion par session/end, niveau (acr) demandé
+                       par claims et vérifié, state et nonce d’au moins 32 caractères, ni pop-up
+                       (règles pc-*) ; --signup, --profile, --delete-account et --plus n’y servent
+                       pas ; --start reçoit PC_ISSUER, PC_DISCOVERY_URL, PC_CLIENT_ID,
+                       PC_CLIENT_SECRET et PC_SIGNING_ALG ; --alg peut aussi y être HS256
   --json               les constats en JSON sur la sortie standard (la progression sur la sortie d’erreur)
   --report FICHIER     un rapport HTML autonome à joindre à la demande de qualification`;
 
@@ -46,6 +52,7 @@ const OPTIONS = {
   start: { type: 'string' },
   wait: { type: 'string' },
   plus: { type: 'boolean' },
+  provider: { type: 'string' },
   json: { type: 'boolean' },
   report: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -75,7 +82,15 @@ export function parseOptions(argv) {
     throw new RehearsalError(option ? `Option inconnue ou mal écrite : ${option} (voir --help).` : `${error.message} (voir --help).`);
   }
   if (values.help) return { help: true };
-  for (const name of ['service', 'login', 'signup', 'redirect-uri', 'post-logout-redirect-uri']) {
+  const provider = values.provider ?? 'franceconnect';
+  if (!['franceconnect', 'proconnect'].includes(provider)) throw new RehearsalError(`--provider « ${provider} » : franceconnect (par défaut) ou proconnect.`);
+  const pro = provider === 'proconnect';
+  if (pro) {
+    for (const name of ['signup', 'profile', 'delete-account', 'plus']) {
+      if (values[name] !== undefined) throw new RehearsalError(`--${name} ne s’applique pas à --provider proconnect : ProConnect n’a ni inscription, ni profil à vérifier, ni FranceConnect+.`);
+    }
+  }
+  for (const name of ['service', 'login', ...(pro ? [] : ['signup']), 'redirect-uri', 'post-logout-redirect-uri']) {
     if (!values[name]) throw new RehearsalError(`--${name} manque (voir --help).`);
   }
   const service = absolute('service', values.service);
@@ -84,7 +99,8 @@ export function parseOptions(argv) {
     throw new RehearsalError('--client-id et --client-secret vont ensemble : donnez les deux, ou aucun (ils sont alors inventés et affichés).');
   }
   const alg = values.alg ?? 'ES256';
-  if (!['ES256', 'RS256'].includes(alg)) throw new RehearsalError(`--alg « ${alg} » : l’espace partenaire de FranceConnect propose ES256 ou RS256.`);
+  if (pro && !['ES256', 'RS256', 'HS256'].includes(alg)) throw new RehearsalError(`--alg « ${alg} » : ProConnect propose ES256, RS256 ou HS256.`);
+  if (!pro && !['ES256', 'RS256'].includes(alg)) throw new RehearsalError(`--alg « ${alg} » : l’espace partenaire de FranceConnect propose ES256 ou RS256.`);
   const fcPort = Number(values['fc-port'] ?? 4100);
   if (!Number.isInteger(fcPort) || fcPort < 1 || fcPort > 65535) throw new RehearsalError(`--fc-port « ${values['fc-port']} » n’est pas un numéro de port.`);
   const wait = Number(values.wait ?? 60);
@@ -105,6 +121,7 @@ export function parseOptions(argv) {
     start: values.start,
     wait,
     plus: Boolean(values.plus),
+    provider,
     json: Boolean(values.json),
     report: values.report,
   };

@@ -10,11 +10,14 @@ import { DELETE_ACCOUNT, fold, launchBrowser, LOGOUT, Visitor } from './driver.m
 import { RehearsalError } from './errors.mjs';
 import { madeUpCredentials } from './options.mjs';
 import { startService, waitForService } from './service.mjs';
+import { ruleStatuses, stepper } from './steps.mjs';
 import { tlsFinding } from './tls.mjs';
+import { rehearseProConnect } from './rehearse-proconnect.mjs';
 
 export { RehearsalError } from './errors.mjs';
 export { parseOptions, USAGE } from './options.mjs';
 export { launchBrowser } from './driver.mjs';
+export { PROCONNECT_RULES } from './rehearse-proconnect.mjs';
 
 /** The rules of the qualification checklist, as the report names them (docs/qualification.md). */
 export const RULES = {
@@ -42,8 +45,6 @@ export const RULES = {
   22: 'Second facteur pour les services sensibles',
 };
 
-/** Worst first: the status of a rule is the worst of its findings. */
-const ORDER = ['fail', 'warn', 'pass', 'not-applicable', 'not-checked'];
 
 /** What the rehearsal never sees, and why (rules it reports as not checked). */
 const NOT_CHECKED = [
@@ -67,19 +68,19 @@ const PERSON = demoIdentities.find((identity) => identity.family_name === 'N’D
 const FORGED = { given_name: 'Usurpé', family_name: 'FAUSSAIRE', birthdate: '2002-02-02', birthplace: '13055', birthcountry: '99134' };
 
 const path = (url, service) => (new URL(url).origin === new URL(service).origin ? new URL(url).pathname + new URL(url).search : url);
-const seconds = (ms) => `${(ms / 1000).toFixed(1).replace('.', ',')} s`;
 
 /**
  * Runs a rehearsal.
  * @param {object} options what `parseOptions` returns (service, login, signup, profile,
  *   deleteAccount, redirectUri, postLogoutRedirectUri, clientId, clientSecret, alg, fcPort,
- *   start, wait, plus)
+ *   start, wait, plus, provider: 'franceconnect' (default) or 'proconnect', which runs rehearseProConnect)
  * @param {{ progress?: (line: string) => void, browser?: import('playwright-core').Browser }} [hooks]
  *   `progress` gets one line per step; `browser` is used instead of launching one (and left open)
  * @returns {Promise<object>} the result: `findings`, `rules`, `steps`, `exitCode` (0 or 1), and what was run
  * @throws {RehearsalError} when the rehearsal cannot run (exit code 2)
  */
 export async function rehearse(options, { progress = () => {}, browser: givenBrowser } = {}) {
+  if (options.provider === 'proconnect') return rehearseProConnect(options, { progress, browser: givenBrowser });
   const started = Date.now();
   const credentials = options.clientId ? { clientId: options.clientId, clientSecret: options.clientSecret } : madeUpCredentials();
   const cleanup = [];
@@ -160,11 +161,7 @@ export async function rehearse(options, { progress = () => {}, browser: givenBro
     for (const stop of cleanup.reverse()) await stop().catch(() => undefined);
   }
   result.findings.push(...NOT_CHECKED);
-  result.rules = Object.entries(RULES).map(([rule, title]) => {
-    const findings = result.findings.filter((f) => f.rule === Number(rule));
-    const status = ORDER.find((s) => findings.some((f) => f.status === s)) ?? 'not-checked';
-    return { rule: Number(rule), title, status };
-  });
+  result.rules = ruleStatuses(RULES, result.findings, Number);
   result.ok = !result.findings.some((f) => f.status === 'fail');
   result.exitCode = result.ok ? 0 : 1;
   result.durationMs = Date.now() - started;
@@ -194,31 +191,8 @@ async function journey({ options, fc, browser, credentials, result, progress }) 
     'fenetres',
     'tls',
   ];
-  let index = 0;
   /** Runs one step: its findings, screenshots and one progress line. */
-  const step = async (title, rules, run) => {
-    index += 1;
-    const record = { title, rules, findings: [], screenshots: [], startedAt: Date.now() };
-    result.steps.push(record);
-    const found = (finding) => {
-      record.findings.push(finding);
-      result.findings.push(finding);
-    };
-    const shot = (shotOrPromise) => Promise.resolve(shotOrPromise).then((s) => s && record.screenshots.push(s));
-    try {
-      await run({ found, shot });
-    } catch (error) {
-      if (error instanceof RehearsalError) throw error;
-      // What the step could not finish is the rule's failure, said with where it stopped.
-      found({ rule: rules[0], status: 'fail', message: `La répétition n’a pas pu finir cette étape : ${error.message.split('\n')[0]}`, evidence: {} });
-    }
-    record.durationMs = Date.now() - record.startedAt;
-    const worst = ORDER.find((s) => record.findings.some((f) => f.status === s)) ?? 'not-checked';
-    record.status = worst;
-    const mark = { fail: '✘', warn: '!', pass: '✔', 'not-applicable': '–', 'not-checked': '–' }[worst];
-    const failing = record.findings.filter((f) => f.status === 'fail').map((f) => f.rule);
-    progress(`[${index}/${planned.length}] ${mark} ${title} (règle${rules.length > 1 ? 's' : ''} ${rules.join(', ')})${failing.length ? ` : échec règle ${[...new Set(failing)].join(', ')}` : ''} — ${seconds(record.durationMs)}`);
-  };
+  const step = stepper({ result, planned, progress });
 
   const at = (url) => path(url, options.service);
 

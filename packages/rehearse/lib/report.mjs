@@ -13,6 +13,13 @@ export const LIMITS = [
   'La qualification juge aussi ce que la répétition ne voit pas : les traces et journaux, la durée de conservation, votre page de mentions, l’habilitation de votre service aux données demandées.',
 ];
 
+/** The same for a rehearsal with ProConnect (--provider proconnect). */
+export const PROCONNECT_LIMITS = [
+  'La répétition parle à un ProConnect local qui se comporte comme la fédération ProConnect (core-fca-low) sur le réseau, mais avec un seul fournisseur d’identité fictif : ni mire par adresse électronique, ni choix de l’organisation, ni vérification de l’adresse par code, ni règles d’accès propres à votre service (agents publics seulement, domaines autorisés).',
+  'ProConnect n’a pas de grille de qualification : les règles pc-* sont celles que sa documentation des fournisseurs de service demande (docs/rehearsal.md les cite) ; le bouton lui-même est jugé sur votre page par npx franceconnect-audit.',
+  'Votre service y est joint en http sur cette machine : TLS, cookies Secure et en-têtes de votre proxy se vérifient sur le service en ligne.',
+];
+
 const escape = (value) =>
   String(value ?? '')
     .replaceAll('&', '&amp;')
@@ -49,7 +56,8 @@ export function jsonReport(result) {
     exitCode: result.exitCode,
     service: result.service,
     pages: result.pages,
-    franceconnect: result.franceconnect,
+    provider: result.provider ?? 'franceconnect',
+    ...(result.proconnect ? { proconnect: result.proconnect } : { franceconnect: result.franceconnect }),
     startedAt: result.startedAt,
     durationMs: result.durationMs,
     rules: result.rules,
@@ -117,7 +125,9 @@ const STYLE = `
 /** The report as one HTML document, nothing loaded from anywhere. */
 export function htmlReport(result, { command } = {}) {
   const failing = result.rules.filter((r) => r.status === 'fail').map((r) => r.rule);
-  const fc = result.franceconnect ?? {};
+  const pro = result.provider === 'proconnect';
+  const fc = (pro ? result.proconnect : result.franceconnect) ?? {};
+  const name = pro ? 'ProConnect' : 'FranceConnect';
   const rules = result.rules
     .map((rule) => {
       // The findings that decided the status, each message once, with where it was seen.
@@ -150,22 +160,22 @@ export function htmlReport(result, { command } = {}) {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Répétition de la qualification FranceConnect – ${escape(result.service)}</title>
+<title>Répétition ${pro ? 'des exigences ProConnect' : 'de la qualification FranceConnect'} – ${escape(result.service)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <main>
-<h1>Répétition de la qualification FranceConnect</h1>
+<h1>Répétition ${pro ? 'des exigences ProConnect' : 'de la qualification FranceConnect'}</h1>
 <p class="verdict ${result.ok ? 'ok' : 'ko'}">${result.ok ? 'Aucune règle en échec' : `Non conforme : ${failing.length} règle${failing.length > 1 ? 's' : ''} en échec (${failing.join(', ')})`} — ${count(result, 'pass')} conformes, ${count(result, 'warn')} à vérifier, ${count(result, 'not-checked') + count(result, 'not-applicable')} non vérifiées ou sans objet</p>
 <dl class="run">
   <dt>Service</dt><dd><code>${escape(result.service)}</code></dd>
-  <dt>Pages</dt><dd>connexion <code>${escape(result.pages.login)}</code>, inscription <code>${escape(result.pages.signup)}</code>${result.pages.profile ? `, profil <code>${escape(result.pages.profile)}</code>` : ''}</dd>
-  <dt>FranceConnect local</dt><dd><code>${escape(fc.issuer)}</code>${fc.plus ? ' (FranceConnect+)' : ''}</dd>
+  <dt>Pages</dt><dd>connexion <code>${escape(result.pages.login)}</code>${result.pages.signup ? `, inscription <code>${escape(result.pages.signup)}</code>` : ''}${result.pages.profile ? `, profil <code>${escape(result.pages.profile)}</code>` : ''}</dd>
+  <dt>${name} local</dt><dd><code>${escape(fc.issuer)}</code>${fc.plus ? ' (FranceConnect+)' : ''}</dd>
   <dt>client_id</dt><dd><code>${escape(fc.clientId)}</code>, signature ${escape(fc.alg)}</dd>
   <dt>Date</dt><dd>${escape(result.startedAt)} (${(result.durationMs / 1000).toFixed(0)} s)</dd>
   ${command ? `<dt>Commande</dt><dd><code>${escape(command)}</code></dd>` : ''}
 </dl>
-<h2>Règles de la qualification</h2>
+<h2>${pro ? 'Exigences de ProConnect' : 'Règles de la qualification'}</h2>
 <table>
 <thead><tr><th>n°</th><th>règle</th><th>statut</th><th>constats</th></tr></thead>
 <tbody>
@@ -176,7 +186,7 @@ ${rules}
 ${steps}
 ${others.length ? `<h2>Non vérifié par la répétition</h2><ul class="findings">${others.map(findingItem).join('')}</ul>` : ''}
 <h2>Ce que la répétition ne peut pas dire</h2>
-<ul>${LIMITS.map((l) => `<li>${escape(l)}</li>`).join('')}</ul>
+<ul>${(pro ? PROCONNECT_LIMITS : LIMITS).map((l) => `<li>${escape(l)}</li>`).join('')}</ul>
 </main>
 </body>
 </html>

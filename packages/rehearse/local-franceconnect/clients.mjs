@@ -45,9 +45,10 @@ function checkUri(clientId, kind, uri) {
  * the partner space's (back/apps/partners/src/i18n/fr-FR.i18n.ts): `signing_alg` (ES256 or
  * RS256, for both the ID token and userinfo), `name` (shown on the pages) and `entity_id`
  * (« Client ID à réutiliser pour générer les subs »: services sharing one get the same sub;
- * by default each client_id is its own).
+ * by default each client_id is its own). `signingAlgs`: those the provider lets a service choose
+ * (FranceConnect's by default; the local ProConnect gives its own).
  */
-export function normalizeClient(input) {
+export function normalizeClient(input, { signingAlgs = SIGNING_ALGS } = {}) {
   const { signing_alg: signingAlg, name, entity_id: entityId, ...metadata } = input ?? {};
   const clientId = metadata.client_id;
   if (typeof clientId !== 'string' || clientId === '') {
@@ -59,8 +60,8 @@ export function normalizeClient(input) {
   }
   const alg = signingAlg ?? metadata.id_token_signed_response_alg ?? 'ES256';
   for (const value of [alg, metadata.userinfo_signed_response_alg ?? alg]) {
-    if (!SIGNING_ALGS.includes(value)) {
-      throw new ClientConfigurationError(`client ${clientId}: signing algorithm "${value}" is not one of ${SIGNING_ALGS.join(', ')}`);
+    if (!signingAlgs.includes(value)) {
+      throw new ClientConfigurationError(`client ${clientId}: signing algorithm "${value}" is not one of ${signingAlgs.join(', ')}`);
     }
   }
   const redirectUris = uris(metadata.redirect_uris);

@@ -32,22 +32,22 @@ const STYLE = `
 `;
 
 /**
- * The frame of every page: the warning banner first, so nobody mistakes this
- * server for FranceConnect.
+ * The frame of every page of a local stand-in (`product`: FranceConnect, ProConnect): the
+ * warning banner first, so nobody mistakes this server for the real one.
  */
-export function page(title, body) {
+export function demoFrame({ product, title, body }) {
   return `<!doctype html>
 <html lang="fr">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${escapeHtml(title)} – FranceConnect local de démonstration</title>
+    <title>${escapeHtml(title)} – ${escapeHtml(product)} local de démonstration</title>
     <style>${STYLE}</style>
   </head>
   <body>
     <header>
-      <p class="demo"><strong>Démonstration locale.</strong> Ce serveur imite FranceConnect
-        sur votre ordinateur pour essayer un service : ce n’est pas FranceConnect, aucune vraie
+      <p class="demo"><strong>Démonstration locale.</strong> Ce serveur imite ${escapeHtml(product)}
+        sur votre ordinateur pour essayer un service : ce n’est pas ${escapeHtml(product)}, aucune vraie
         identité n’est utilisée, personne n’est authentifié.</p>
     </header>
     <main>
@@ -55,6 +55,11 @@ ${body}
     </main>
   </body>
 </html>`;
+}
+
+/** The frame of the local FranceConnect's pages. */
+export function page(title, body) {
+  return demoFrame({ product: 'FranceConnect', title, body });
 }
 
 const GENDER = { female: 'née le', male: 'né le' };

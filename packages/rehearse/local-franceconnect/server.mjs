@@ -12,11 +12,25 @@
 // authorize and session/end requests it received, lets through the two parameters the
 // qualification grades (so that the rest of the journey can be graded too), and can
 // change a state or nonce on its way in, as the qualifier does by editing the URL.
-import { generateKeyPairSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import Provider from 'oidc-provider';
+import {
+  closer,
+  interactionDetails,
+  listen,
+  MOUNT,
+  mounted,
+  providerCookies,
+  readBody,
+  redirect,
+  sameToken,
+  send,
+  sessionStore,
+  signingKeys,
+  withoutProviderCookies,
+} from '../lib/local-provider.mjs';
 import { ClientConfigurationError, clientsFromCommandLine, normalizeClient, USAGE } from './clients.mjs';
 import { chooseIdentityPage, errorPage, informationPage, loggedOutPage, logoutPage, page } from './pages.mjs';
 import {
@@ -39,30 +53,13 @@ import {
 
 export { ClientConfigurationError } from './clients.mjs';
 
-/** back/instances/core-fcp-low/src/config/app.ts (urlPrefix) */
-const MOUNT = '/api/v2';
 /** back/instances/core-fcp-low/src/config/session.ts (sessionCookieName) */
 const SESSION_COOKIE = 'fc_session_id';
-/** oidc-provider's own cookies, dropped before each authorize (COOKIES in back/libs/oidc-provider/src/oidc-provider.service.ts). */
-const PROVIDER_COOKIES = ['_session', '_interaction', '_interaction_resume'];
 /** Stands for the identity provider's uid in the idp_id claim: there is no real one here. */
 const LOCAL_IDP_ID = 'local-franceconnect-demo';
 
 /** The fictional people this FranceConnect knows, kept next to it. */
 export const demoIdentities = JSON.parse(readFileSync(new URL('./identities.json', import.meta.url), 'utf8')).identities;
-
-/**
- * One signing key of each kind, made at start (nothing secret is kept in the repository):
- * v2 publishes its ES256 and RS256 keys (jwks: CRYPTO_SIG_ES256_PRIV_KEYS, CRYPTO_SIG_RS256_PRIV_KEYS).
- */
-function signingKeys() {
-  const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
-  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-  return [
-    { ...ec.export({ format: 'jwk' }), kid: randomBytes(8).toString('hex'), alg: 'ES256', use: 'sig' },
-    { ...rsa.export({ format: 'jwk' }), kid: randomBytes(8).toString('hex'), alg: 'RS256', use: 'sig' },
-  ];
-}
 
 /**
  * oidc-provider's configuration, as core-fcp-low's (encryption off, as on fcp-low), read in
@@ -74,11 +71,10 @@ function signingKeys() {
  */
 function configuration({ clients, identities, entityIds, subSecret, pages, allowedAcr }) {
   const bySub = new Map(identities.map((identity) => [identity.sub, identity]));
-  const cookie = { sameSite: 'lax', signed: true, path: '/' };
   return {
     clients,
     jwks: { keys: signingKeys() },
-    cookies: { keys: [randomBytes(32).toString('base64url')], long: cookie, short: cookie },
+    cookies: providerCookies(),
     scopes: ['openid'],
     claims: SCOPES,
     acrValues: allowedAcr,
@@ -165,41 +161,6 @@ function configuration({ clients, identities, entityIds, subSecret, pages, allow
   };
 }
 
-async function readBody(req) {
-  let body = '';
-  for await (const chunk of req) {
-    body += chunk;
-    if (body.length > 20_000) throw new Error('body too large');
-  }
-  return body;
-}
-
-function send(res, status, html, headers = {}) {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers });
-  res.end(html);
-}
-
-function cookies(req) {
-  const found = {};
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const index = part.indexOf('=');
-    if (index > 0) found[part.slice(0, index).trim()] = part.slice(index + 1).trim();
-  }
-  return found;
-}
-
-/** Drops oidc-provider's cookies from a request, so that every authorize starts a new interaction. */
-function withoutProviderCookies(req) {
-  const kept = Object.entries(cookies(req)).filter(([name]) => !PROVIDER_COOKIES.some((c) => name === c || name === `${c}.sig`));
-  req.headers.cookie = kept.map(([name, value]) => `${name}=${value}`).join('; ');
-}
-
-function sameToken(a, b) {
-  const x = Buffer.from(String(a));
-  const y = Buffer.from(String(b));
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 /**
  * Starts the local FranceConnect on loopback.
  * @param {object} options
@@ -236,12 +197,7 @@ export async function startLocalFranceConnect({
   const metadata = registered.map(({ entity_id: _entity, ...client }) => client); // eslint-disable-line @typescript-eslint/no-unused-vars
   const bySub = new Map(identities.map((identity) => [identity.sub, identity]));
 
-  const server = createServer();
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, resolve);
-  });
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${server.address().port}`;
+  const { server, origin } = await listen(port, host);
   const issuer = `${origin}${MOUNT}`;
 
   /**
@@ -249,28 +205,9 @@ export async function startLocalFranceConnect({
    * remembers who logged in, for the next service of the same browser (SSO), and the
    * CSRF token of the information step. back/instances/core-fcp-low/src/config/session.ts
    */
-  const sessions = new Map();
-  function session(req, res, create = false) {
-    const id = cookies(req)[SESSION_COOKIE];
-    let found = id && sessions.get(id);
-    if (found && found.expires <= Date.now()) {
-      sessions.delete(id);
-      found = undefined;
-    }
-    if (!found && !create) return undefined;
-    const key = found ? id : randomBytes(32).toString('hex');
-    if (!found) {
-      found = {};
-      sessions.set(key, found);
-    }
-    found.expires = Date.now() + sessionLifetime * 1000;
-    res.appendHeader('set-cookie', `${SESSION_COOKIE}=${key}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${sessionLifetime}`);
-    return found;
-  }
-  function endSession(req) {
-    const id = cookies(req)[SESSION_COOKIE];
-    if (id) sessions.delete(id);
-  }
+  const sessions = sessionStore({ cookie: SESSION_COOKIE, lifetime: sessionLifetime });
+  const session = (req, res, create = false) => sessions.get(req, res, create);
+  const endSession = (req) => sessions.end(req);
 
   function clientName(clientId) {
     return registered.find((client) => client.client_id === clientId)?.client_name ?? clientId;
@@ -315,15 +252,7 @@ export async function startLocalFranceConnect({
   let tamper;
 
   const provider = new Provider(issuer, configuration({ clients: metadata, identities, entityIds, subSecret, pages, allowedAcr }));
-  provider.proxy = false;
-  const oidc = provider.callback();
-
-  /** Hands a request to oidc-provider, mounted under /api/v2 (it reads the prefix from originalUrl). */
-  function toProvider(req, res, url = req.url) {
-    req.originalUrl = url;
-    req.url = url.slice(MOUNT.length) || '/';
-    return oidc(req, res);
-  }
+  const toProvider = mounted(provider);
 
   /**
    * /authorize, GET or POST. v2 checks the parameters first and answers a 400 page
@@ -350,8 +279,7 @@ export async function startLocalFranceConnect({
     }
     params.set('acr_values', pickAcr(params.get('acr_values') ?? '', defaultAcr));
     params.set('prompt', FORCED_PROMPT);
-    withoutProviderCookies(req);
-    for (const name of PROVIDER_COOKIES) res.appendHeader('set-cookie', `${name}=; Path=/; Max-Age=0`);
+    withoutProviderCookies(req, res);
     // A POST goes on as the same request in the query: the body has been read.
     req.method = 'GET';
     delete req.headers['content-type'];
@@ -359,13 +287,7 @@ export async function startLocalFranceConnect({
     return toProvider(req, res, `${MOUNT}/authorize?${params}`);
   }
 
-  async function details(req, res) {
-    try {
-      return await provider.interactionDetails(req, res);
-    } catch {
-      return undefined;
-    }
-  }
+  const details = (req, res) => interactionDetails(provider, req, res);
 
   /** The identity choice, or straight to the information step when the FranceConnect session knows the person (SSO). */
   async function interaction(req, res, uid) {
@@ -383,8 +305,7 @@ export async function startLocalFranceConnect({
     const fcSession = session(req, res, true);
     fcSession.interaction = { uid, params };
     if (fcSession.identity && bySub.has(fcSession.identity) && fcSession.finished) {
-      res.writeHead(303, { location: `${MOUNT}/interaction/${uid}/consent`, 'cache-control': 'no-store' });
-      return res.end();
+      return redirect(res, `${MOUNT}/interaction/${uid}/consent`);
     }
     return send(
       res,
@@ -410,8 +331,7 @@ export async function startLocalFranceConnect({
     }
     fcSession.identity = sub;
     fcSession.finished = false;
-    res.writeHead(303, { location: `${MOUNT}/interaction/${uid}/consent`, 'cache-control': 'no-store' });
-    res.end();
+    redirect(res, `${MOUNT}/interaction/${uid}/consent`);
   }
 
   /** The information step: back/apps/core-fcp/src/controllers/core-fcp.controller.ts (getConsent). */
@@ -541,11 +461,7 @@ export async function startLocalFranceConnect({
       if (parameter !== 'state' && parameter !== 'nonce') throw new TypeError(`tamperNext: "${parameter}" is neither state nor nonce`);
       tamper = parameter;
     },
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: closer(server),
   };
 }
 
