@@ -82,11 +82,6 @@ function readPage() {
 export const fold = (text) => String(text ?? '').normalize('NFC').replace(/[’'`ʼ]/g, "'").replace(/\s+/g, ' ').toLocaleLowerCase('fr');
 
 /**
- * One person's browser: a fresh profile (no cookie of any earlier visitor), that notes
- * every window and frame opened (rule 13) and accepts the confirmations a page asks.
- */
-
-/**
  * In the page: resolves once every custom element it shows (shadow roots included, the
  * tags in `skip` apart) is defined and has rendered a frame, or after `timeout` ms (an
  * element the page never defines must not stop a rehearsal: what it then shows is what is
@@ -114,6 +109,10 @@ function whenDefined({ timeout, skip }) {
   ]).then(() => tags.filter((tag) => !customElements.get(tag)));
 }
 
+/**
+ * One person's browser: a fresh profile (no cookie of any earlier visitor), that notes
+ * every window and frame opened (rule 13) and accepts the confirmations a page asks.
+ */
 export class Visitor {
   /** @param {import('playwright-core').Browser} browser */
   static async open(browser, { franceConnect, service, width = 1280, ignoreHTTPSErrors = false }) {
