@@ -27,6 +27,7 @@ export type { AuditFinding, AuditReport } from './types.js';
 export {
   authorizeParameters,
   judgeActivations,
+  judgeProConnect,
   judgeTls,
   FC_AUTHORIZE,
   type Activation,
