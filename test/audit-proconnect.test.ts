@@ -120,6 +120,17 @@ describe('audit, ProConnect: compliant pages pass', () => {
     expect(report.findings.filter((f) => f.rule === 1 && f.status === 'pass' && /214 × 56/.test(f.message) && f.provider === 'proconnect')).to.have.length(1);
     expectNoSentence(report);
   });
+
+  it('both buttons, the agents’ section first with its own password form: that form is the agents’ way in, not one above FranceConnect', async () => {
+    const page = await (await fetch(`${PRO}pc-both.html`)).text();
+    const block = '<fc-login-block provider="proconnect" href="/auth/proconnect/login"></fc-login-block>';
+    const form =
+      '<p>ou</p><form action="/session" method="post"><label for="pw">Mot de passe</label><input id="pw" name="pw" type="password" autocomplete="current-password"><button type="submit">Se connecter</button></form>';
+    const report = await audit({ html: page.replace(block, `${block}${form}`) });
+    expect(failures(report), summary(report)).to.deep.equal([]);
+    expect(find(report, 6, 'pass', /sépare ProConnect des autres/), summary(report)).to.not.equal(undefined);
+    expect(find(report, 5, 'pass', /chacun dans son parcours/), summary(report)).to.not.equal(undefined);
+  });
 });
 
 describe('audit, ProConnect: each broken page fails on the rule it breaks', () => {

@@ -182,12 +182,13 @@ export async function followButtons({ browser, url, found, pickScript, contextOp
       const followed = { name: control.name, plus: control.plus, provider: control.provider, activations };
       buttons.push({ ...followed, likely: control.likely });
       const judged = judgeActivations(followed, clientId);
+      const brand = control.provider === 'proconnect' ? 'ProConnect' : 'FranceConnect';
       if (control.likely && activations.some((a) => a.authorize)) {
         findings.push({
           rule: 1,
           status: 'warn',
           unjudged: true,
-          message: `${control.name} mène bien à l’authorize (/api/v2/authorize) : c’est un bouton ${control.provider === 'proconnect' ? 'ProConnect' : 'FranceConnect'}, que l’audit ne sait pas juger sur la page (libellé, taille, couleurs) ; vérifiez-le à l’œil.`,
+          message: `${control.name} mène bien à ${brand} : c’est un bouton ${brand}, que l’audit ne sait pas juger sur la page (libellé, taille, couleurs) ; vérifiez-le à l’œil.`,
         });
       }
       findings.push(...judged);

@@ -93,13 +93,14 @@ const LOGO_COLOURS: Array<[number, number, number]> = [
   [0x2e, 0x65, 0xb0],
 ];
 /**
- * ProConnect's logo's own colours, besides its #000091 (the file its button page publishes,
- * proconnect-gouv/proconnect-espace-partenaires, src/pages/docs/fournisseur-service/bouton_proconnect.md):
- * its yellow and its blue, both needed.
+ * ProConnect's logo's colours (the file its button page publishes, proconnect-gouv/
+ * proconnect-espace-partenaires, src/pages/docs/fournisseur-service/bouton_proconnect.md):
+ * its yellow, its blue and its #000091, all three needed (the DSFR's info blue is #0063cb too).
  */
 const PC_LOGO_COLOURS: Array<[number, number, number]> = [
   [0xfc, 0xc6, 0x3a],
   [0x00, 0x63, 0xcb],
+  [0x00, 0x00, 0x91],
 ];
 
 /** Signals collected for each brand before one is chosen. */
@@ -198,7 +199,7 @@ const near = (d: Uint8ClampedArray, i: number, [r, g, b]: [number, number, numbe
 
 /**
  * The logo an image's pixels draw: FranceConnect's (its red and one of its blues, each on a
- * few dozen pixels) or ProConnect's (its yellow and its blue).
+ * few dozen pixels) or ProConnect's (its yellow, its blue and its #000091).
  */
 async function drawsLogo(doc: Document, url: string): Promise<Provider | undefined> {
   const img = await loadImage(doc, url);
@@ -214,7 +215,7 @@ async function drawsLogo(doc: Document, url: string): Promise<Provider | undefin
   // The logo is 40 × 48 in a 209 × 56 button: its red alone covers about 60 pixels.
   const min = Math.max(12, (p.width * p.height) / 2000);
   if (counts.slice(0, 3).filter((n) => n >= min).length >= 2 && counts[1] >= min) return 'franceconnect';
-  if (counts[3] >= min && counts[4] >= min) return 'proconnect';
+  if (counts.slice(3).every((n) => n >= min)) return 'proconnect';
   return undefined;
 }
 
@@ -231,7 +232,7 @@ function svgLogo(svg: Element): Provider | undefined {
     });
   }
   if ([0, 1, 2].filter((k) => fills.has(k)).length >= 2 && fills.has(1)) return 'franceconnect';
-  if (fills.has(3) && fills.has(4)) return 'proconnect';
+  if (fills.has(3) && fills.has(4) && fills.has(5)) return 'proconnect';
   return undefined;
 }
 
@@ -285,7 +286,7 @@ async function imageSignals(el: Element, out: Candidate): Promise<void> {
       out.pro!.strong.push(`image ${where}`);
     } else if (url.startsWith('data:image/svg') && /#df1f26|%23df1f26/i.test(name)) {
       out.strong.push('logo FranceConnect dans une image intégrée');
-    } else if (url.startsWith('data:image/svg') && /(?:#|%23)fcc63a/i.test(name) && /(?:#|%23)0063cb/i.test(name)) {
+    } else if (url.startsWith('data:image/svg') && ['fcc63a', '0063cb', '000091'].every((c) => new RegExp(`(?:#|%23)${c}`, 'i').test(name))) {
       out.pro!.strong.push('logo ProConnect dans une image intégrée');
     } else {
       const logo = buttonSized ? await drawsLogo(doc, url) : undefined;

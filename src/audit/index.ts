@@ -10,7 +10,7 @@
  * the authorize request (follow.ts, `npx franceconnect-audit --follow`).
  */
 import { checkColours } from './colours.js';
-import { authored, box, describe, seen, visible, walk } from './dom.js';
+import { authored, box, contains, describe, parentOf, seen, visible, walk } from './dom.js';
 import { checkFields } from './fields.js';
 import { findCandidates, isPlus, type Candidate } from './find.js';
 import { checkFrames } from './frames.js';
@@ -58,6 +58,18 @@ async function settle(doc: Document): Promise<void> {
   await Promise.race([Promise.all(images.map((img) => img.decode().catch(() => undefined))), soon(3000)]);
   // Layout after the last render.
   await Promise.race([new Promise((resolve) => view.requestAnimationFrame(() => resolve(0))), soon(100)]);
+}
+
+/**
+ * On a page with both buttons, a button's choice of ways in stops short of the other
+ * provider's path (docs/qualification.md#both): the agents' password form above the
+ * public's FranceConnect button is the agents' way in, not one before FranceConnect.
+ */
+function ownPath(el: Element, region: Element, others: Element[]): Element {
+  if (!others.some((o) => contains(region, o))) return region;
+  let own = parentOf(el) ?? region;
+  for (let e = parentOf(el); e && e !== region && !others.some((o) => contains(e!, o)); e = parentOf(e)) own = e;
+  return own;
 }
 
 /** The last visible heading before `el` in the page's order, inside its main content. */
@@ -146,7 +158,7 @@ export async function auditFranceConnect(root: Document | Element = document): P
   const kinds = new Map<Element, Kind>();
   const buttons: Button[] = confirmed.map((c) => {
     const host = authored(c.el);
-    const region = regionOf(c.el, ways);
+    const region = ownPath(c.el, regionOf(c.el, ways), confirmed.filter((o) => o.provider !== c.provider).map((o) => o.el));
     const kind = kindOf(c.el, region);
     kinds.set(c.el, kind);
     return {
