@@ -153,7 +153,8 @@ export function dsfrComponent(el: Element, plus: boolean, pro = false): { box: B
 
 /**
  * DSFR 1.15's ProConnect component at 16 px with Marianne: 71 px before the text, 12 after,
- * its width following its text; measured 215.4 × 55 in Chromium (test/audit/pro/pc-dsfr.html).
+ * its width following its text: 215.4 × 55 in Chromium, 219.6 × 55 in WebKitGTK, whose text is
+ * wider (test/audit/pro/pc-dsfr.html).
  */
 const PRO_DSFR_MIN = 212;
 const PRO_DSFR_MAX = 222;
