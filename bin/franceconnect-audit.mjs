@@ -97,13 +97,13 @@ const module = `${bundle.replace(exported, '')}\nconst audit = ${names.auditFran
 const auditScript = `(async () => {
   ${module}
   const report = await audit(document);
-  return { ok: report.ok, complete: report.complete, findings: report.findings.map(({ rule, status, message, unjudged }) => ({ rule, status, message, ...(unjudged ? { unjudged } : {}) })) };
+  return { ok: report.ok, complete: report.complete, findings: report.findings.map(({ rule, status, message, unjudged, provider }) => ({ rule, status, message, ...(unjudged ? { unjudged } : {}), ...(provider ? { provider } : {}) })) };
 })()`;
 /** The page's FranceConnect controls, named, for --follow. */
 const listScript = `(async () => {
   ${module}
   const found = await controls(document);
-  return [...found.buttons, ...found.likely].map(({ plus, name, signals }) => ({ plus: !!plus, name, likely: !found.buttons.some((b) => b.name === name), signals }));
+  return [...found.buttons, ...found.likely].map(({ plus, provider, name, signals }) => ({ plus: !!plus, provider, name, likely: !found.buttons.some((b) => b.name === name), signals }));
 })()`;
 /** The n-th of them, as an element to click. */
 const pickScript = (n) => `(async () => {
@@ -186,7 +186,8 @@ if (options.json) {
   console.log(JSON.stringify({ url: options.url, ok, complete, exitCode: code, results, ...(follow ? { follow } : {}) }, null, 2));
 } else {
   const marks = { pass: '✔ conforme ', fail: '✘ ÉCHEC   ', warn: '! à vérifier', 'not-applicable': '– sans objet' };
-  const line = (f, where) => console.log(`${marks[f.status]}  règle ${String(f.rule).padEnd(2)}  ${where}  ${f.message}`);
+  // ProConnect's findings say so: its rules are ProConnect's, numbered like FranceConnect's they resemble.
+  const line = (f, where) => console.log(`${marks[f.status]}  règle ${String(f.rule).padEnd(2)}  ${where}  ${f.provider === 'proconnect' ? '[ProConnect] ' : ''}${f.message}`);
   for (const { width, findings } of results) for (const f of findings) line(f, `${String(width).padStart(4)} px`);
   for (const f of follow?.findings ?? []) line(f, ' suivi ');
   const count = (status) => all.filter((f) => f.status === status).length;

@@ -179,15 +179,16 @@ export async function followButtons({ browser, url, found, pickScript, contextOp
       } finally {
         await context.close();
       }
-      const followed = { name: control.name, plus: control.plus, activations };
+      const followed = { name: control.name, plus: control.plus, provider: control.provider, activations };
       buttons.push({ ...followed, likely: control.likely });
       const judged = judgeActivations(followed, clientId);
+      const brand = control.provider === 'proconnect' ? 'ProConnect' : 'FranceConnect';
       if (control.likely && activations.some((a) => a.authorize)) {
         findings.push({
           rule: 1,
           status: 'warn',
           unjudged: true,
-          message: `${control.name} mène bien à FranceConnect : c’est un bouton FranceConnect, que l’audit ne sait pas juger sur la page (libellé, taille, couleurs) ; vérifiez-le à l’œil.`,
+          message: `${control.name} mène bien à ${brand} : c’est un bouton ${brand}, que l’audit ne sait pas juger sur la page (libellé, taille, couleurs) ; vérifiez-le à l’œil.`,
         });
       }
       findings.push(...judged);
@@ -208,7 +209,7 @@ export async function followButtons({ browser, url, found, pickScript, contextOp
     await release();
   }
   if (!found.length) {
-    for (const rule of [17, 19, 20, 21]) findings.push({ rule, status: 'not-applicable', message: 'Aucun bouton FranceConnect à suivre sur cette page.' });
+    for (const rule of [17, 19, 20, 21]) findings.push({ rule, status: 'not-applicable', message: 'Aucun bouton FranceConnect ni ProConnect à suivre sur cette page.' });
   }
   const https = [...origins].filter((o) => o.startsWith('https:'));
   findings.push(...judgeTls(url, await Promise.all(https.map(probe))));

@@ -30,7 +30,10 @@ export function checkColours(b: Button, d: Drawn, out: Findings): void {
       .filter((e) => [...e.childNodes].some((n) => n.nodeType === 3 && norm(n.textContent)))
       .map((e) => hex(style(e).color));
     const fg = texts.find((c) => c !== texts[0]) ? texts.join(', ') : (texts[0] ?? hex(cs.color));
-    const theme = (Object.keys(THEMES) as Array<keyof typeof THEMES>).find((t) => THEMES[t].bg === bg && THEMES[t].fg === fg);
+    // ProConnect's button page draws its text white on #000091 (bouton_proconnect.md, its
+    // image's fill #fff); the DSFR's fr-connect--pro keeps FranceConnect's #f5f5fe.
+    const fgs = (t: keyof typeof THEMES) => (b.provider === 'proconnect' && t === 'clair' ? [THEMES[t].fg, '#ffffff'] : [THEMES[t].fg]);
+    const theme = (Object.keys(THEMES) as Array<keyof typeof THEMES>).find((t) => THEMES[t].bg === bg && fgs(t).includes(fg));
     // A background image or gradient, a filter or transparency repaint the button too.
     const filter = cs.filter !== 'none' || /(?:url|gradient)\(/.test(cs.backgroundImage) || Number(cs.opacity) < 1;
     if (theme && !filter) {

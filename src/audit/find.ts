@@ -14,11 +14,22 @@
  * links that read as documentation (« Documentation générale de FranceConnect ») are
  * never the button.
  */
+import type { Provider } from '../shared/texts.js';
 import { authored, backgroundUrls, box, inChrome, lineage, loadImage, nameOf, norm, pixels, style, visible, walk } from './dom.js';
 
 /** The brand, however it is written: FranceConnect, France Connect, france-connect, franceconnect. */
 export const FC_NAME = /france[\s_-]*connect/i;
 const FC_PLUS = /france[\s_-]*connect\s*(?:\+|plus\b)/i;
+/**
+ * ProConnect, however it is written, and AgentConnect, its former name, which its
+ * production host still carries (proconnect-gouv/proconnect-espace-partenaires,
+ * src/pages/docs/ressources/valeur_ac_domain.md: auth.agentconnect.gouv.fr).
+ */
+export const PC_NAME = /pro[\s_-]*connect|agent[\s_-]*connect/i;
+/** ProConnect's hosts: its site, its partners' space, its authorize (Internet and RIE, production and integration). */
+const PC_SITE = /(?:^|\.)(?:(?:pro|agent)connect(?:\.rie)?\.gouv\.fr|dev-(?:pro|agent)connect\.fr)$/i;
+/** Either brand. */
+const ANY_NAME = new RegExp(`${FC_NAME.source}|${PC_NAME.source}`, 'i');
 
 /** Words of a link about FranceConnect rather than a way to use it (docs/qualification.md#audit). */
 const ABOUT = new RegExp(
@@ -81,13 +92,33 @@ const LOGO_COLOURS: Array<[number, number, number]> = [
   [0xdf, 0x1f, 0x26],
   [0x2e, 0x65, 0xb0],
 ];
+/**
+ * ProConnect's logo's colours (the file its button page publishes, proconnect-gouv/
+ * proconnect-espace-partenaires, src/pages/docs/fournisseur-service/bouton_proconnect.md):
+ * its yellow, its blue and its #000091, all three needed (the DSFR's info blue is #0063cb too).
+ */
+const PC_LOGO_COLOURS: Array<[number, number, number]> = [
+  [0xfc, 0xc6, 0x3a],
+  [0x00, 0x63, 0xcb],
+  [0x00, 0x00, 0x91],
+];
+
+/** Signals collected for each brand before one is chosen. */
+interface Signals {
+  strong: string[];
+  weak: string[];
+}
 
 export interface Candidate {
   el: Element;
-  /** Signals that make it a FranceConnect button. */
+  /** Signals that make it a FranceConnect (or ProConnect) button. */
   strong: string[];
   /** Signals that make it a likely one. */
   weak: string[];
+  /** Whose button it is: FranceConnect's, or ProConnect's (docs/qualification.md#proconnect-audit). */
+  provider: Provider;
+  /** ProConnect's signals, while they are collected. */
+  pro?: Signals;
 }
 
 /** Words of a file name, a class, an id or a path: "btn_fc-Bouton.svg" → btn fc bouton svg. */
@@ -122,14 +153,14 @@ export function isAboutLink(el: Element): boolean {
   if (href) {
     try {
       const url = new URL(href);
-      if (FC_SITE.test(url.hostname) && !AUTHORIZE.test(url.pathname)) return true;
+      if ((FC_SITE.test(url.hostname) || PC_SITE.test(url.hostname)) && !AUTHORIZE.test(url.pathname)) return true;
       if (/(?:^|\.)github\.com$/i.test(url.hostname) && /france-?connect/i.test(url.pathname)) return true;
     } catch {
       // not a URL: judged by its name
     }
   }
   const name = nameOf(el);
-  return FC_NAME.test(name) && ABOUT.test(name);
+  return ANY_NAME.test(name) && ABOUT.test(name);
 }
 
 /** Signals of where a control leads: its href, its form's action, its formaction. */
@@ -146,7 +177,8 @@ function destinationSignals(el: Element, out: Candidate): void {
       const url = new URL(target);
       path = `${url.pathname}${url.search}`;
       if (AUTHORIZE.test(url.pathname)) {
-        out.strong.push(`mène à ${url.pathname}`);
+        // ProConnect's authorize has FranceConnect's path: its host tells them apart.
+        (PC_SITE.test(url.hostname) ? out.pro! : out).strong.push(`mène à ${PC_SITE.test(url.hostname) ? url.host : ''}${url.pathname}`);
         continue;
       }
     } catch {
@@ -156,6 +188,7 @@ function destinationSignals(el: Element, out: Candidate): void {
     if (LOGOUT.test(path) || ABOUT.test(path.replace(/[-_/]+/g, ' '))) continue;
     // A login route names FranceConnect and logging in: /auth/franceconnect, /login?idp=franceconnect.
     if (FC_NAME.test(path)) out.strong.push(`${LOGIN_PATH.test(path.replace(FC_NAME, '')) ? 'mène à' : 'adresse'} ${path.slice(0, 60)}`);
+    else if (PC_NAME.test(path)) out.pro!.strong.push(`${LOGIN_PATH.test(path.replace(PC_NAME, '')) ? 'mène à' : 'adresse'} ${path.slice(0, 60)}`);
     else if (fcShort(path)) out.weak.push(`mène à ${path.slice(0, 60)}`);
   }
 }
@@ -164,34 +197,43 @@ function destinationSignals(el: Element, out: Candidate): void {
 const near = (d: Uint8ClampedArray, i: number, [r, g, b]: [number, number, number], tolerance = 24) =>
   Math.max(Math.abs(d[i] - r), Math.abs(d[i + 1] - g), Math.abs(d[i + 2] - b)) <= tolerance && d[i + 3] > 200;
 
-/** The FranceConnect logo in an image's pixels: its red and its two blues, each on a few dozen pixels. */
-async function drawsLogo(doc: Document, url: string): Promise<boolean> {
+/**
+ * The logo an image's pixels draw: FranceConnect's (its red and one of its blues, each on a
+ * few dozen pixels) or ProConnect's (its yellow, its blue and its #000091).
+ */
+async function drawsLogo(doc: Document, url: string): Promise<Provider | undefined> {
   const img = await loadImage(doc, url);
   const p = img && pixels(img);
-  if (!p) return false;
-  const counts = LOGO_COLOURS.map(() => 0);
+  if (!p) return undefined;
+  const colours = [...LOGO_COLOURS, ...PC_LOGO_COLOURS];
+  const counts = colours.map(() => 0);
   for (let i = 0; i < p.data.length; i += 4) {
-    LOGO_COLOURS.forEach((colour, k) => {
+    colours.forEach((colour, k) => {
       if (near(p.data, i, colour)) counts[k] += 1;
     });
   }
   // The logo is 40 × 48 in a 209 × 56 button: its red alone covers about 60 pixels.
   const min = Math.max(12, (p.width * p.height) / 2000);
-  return counts.filter((n) => n >= min).length >= 2 && counts[1] >= min;
+  if (counts.slice(0, 3).filter((n) => n >= min).length >= 2 && counts[1] >= min) return 'franceconnect';
+  if (counts.slice(3).every((n) => n >= min)) return 'proconnect';
+  return undefined;
 }
 
-/** The logo drawn by an inline SVG: paths filled with its colours. */
-function svgLogo(svg: Element): boolean {
-  const fills = new Set<string>();
+/** The logo drawn by an inline SVG, paths filled with its colours: FranceConnect's or ProConnect's. */
+function svgLogo(svg: Element): Provider | undefined {
+  const fills = new Set<number>();
+  const colours = [...LOGO_COLOURS, ...PC_LOGO_COLOURS];
   for (const shape of svg.querySelectorAll('path,polygon,rect,circle')) {
     const fill = style(shape).fill;
     const m = fill.match(/rgb\((\d+),\s*(\d+),\s*(\d+)\)/);
     if (!m) continue;
-    LOGO_COLOURS.forEach(([r, g, b], k) => {
-      if (Math.max(Math.abs(+m[1] - r), Math.abs(+m[2] - g), Math.abs(+m[3] - b)) <= 8) fills.add(String(k));
+    colours.forEach(([r, g, b], k) => {
+      if (Math.max(Math.abs(+m[1] - r), Math.abs(+m[2] - g), Math.abs(+m[3] - b)) <= 8) fills.add(k);
     });
   }
-  return fills.size >= 2 && fills.has('1');
+  if ([0, 1, 2].filter((k) => fills.has(k)).length >= 2 && fills.has(1)) return 'franceconnect';
+  if (fills.has(3) && fills.has(4) && fills.has(5)) return 'proconnect';
+  return undefined;
 }
 
 /** Signals of what a control draws: its images, its SVG, its background. */
@@ -213,11 +255,15 @@ async function imageSignals(el: Element, out: Candidate): Promise<void> {
     for (const attribute of ['alt', 'title', 'aria-label']) {
       const text = e === el ? '' : norm(e.getAttribute(attribute));
       if (FC_NAME.test(text) && !ABOUT.test(text)) out.strong.push(`${attribute} « ${text.slice(0, 60)} »`);
+      else if (PC_NAME.test(text) && !ABOUT.test(text)) out.pro!.strong.push(`${attribute} « ${text.slice(0, 60)} »`);
     }
     if (e.localName === 'svg') {
-      if (svgLogo(e)) out.strong.push('logo FranceConnect dessiné en SVG');
+      const logo = svgLogo(e);
+      if (logo === 'franceconnect') out.strong.push('logo FranceConnect dessiné en SVG');
+      if (logo === 'proconnect') out.pro!.strong.push('logo ProConnect dessiné en SVG');
       const drawn = norm([...e.querySelectorAll('text,title')].map((t) => t.textContent).join(' '));
       if (FC_NAME.test(drawn)) out.strong.push(`SVG « ${drawn.slice(0, 60)} »`);
+      else if (PC_NAME.test(drawn)) out.pro!.strong.push(`SVG « ${drawn.slice(0, 60)} »`);
     }
   }
   for (const url of [...new Set(urls.filter(Boolean))]) {
@@ -225,19 +271,27 @@ async function imageSignals(el: Element, out: Candidate): Promise<void> {
     let name = fileName(url);
     if (url.startsWith('data:')) {
       try {
-        name = decodeURIComponent(url.slice(0, 4000));
+        // A base64 SVG (ProConnect's button page publishes one) is read as its text.
+        const base64 = /^data:image\/svg\+xml;base64,/i.exec(url);
+        name = base64 ? doc.defaultView!.atob(url.slice(base64[0].length, base64[0].length + 40000)) : decodeURIComponent(url.slice(0, 4000));
       } catch {
         name = url.slice(0, 4000);
       }
     }
-    if (FC_NAME.test(name) || FC_NAME.test(url.startsWith('data:') ? '' : url)) {
-      out.strong.push(`image ${url.startsWith('data:') ? 'intégrée' : name}`);
+    const own = url.startsWith('data:') ? '' : url;
+    const where = url.startsWith('data:') ? 'intégrée' : name;
+    if (FC_NAME.test(name) || FC_NAME.test(own)) {
+      out.strong.push(`image ${where}`);
+    } else if (PC_NAME.test(name) || PC_NAME.test(own)) {
+      out.pro!.strong.push(`image ${where}`);
     } else if (url.startsWith('data:image/svg') && /#df1f26|%23df1f26/i.test(name)) {
       out.strong.push('logo FranceConnect dans une image intégrée');
-    } else if (buttonSized && (await drawsLogo(doc, url))) {
-      out.strong.push(`logo FranceConnect dans l’image ${url.startsWith('data:') ? 'intégrée' : name}`);
-    } else if (fcShort(name)) {
-      out.weak.push(`image ${name}`);
+    } else if (url.startsWith('data:image/svg') && ['fcc63a', '0063cb', '000091'].every((c) => new RegExp(`(?:#|%23)${c}`, 'i').test(name))) {
+      out.pro!.strong.push('logo ProConnect dans une image intégrée');
+    } else {
+      const logo = buttonSized ? await drawsLogo(doc, url) : undefined;
+      if (logo) (logo === 'proconnect' ? out.pro! : out).strong.push(`logo ${logo === 'proconnect' ? 'ProConnect' : 'FranceConnect'} dans l’image ${where}`);
+      else if (fcShort(name)) out.weak.push(`image ${name}`);
     }
   }
 }
@@ -246,26 +300,52 @@ async function imageSignals(el: Element, out: Candidate): Promise<void> {
 function nameSignals(el: Element, out: Candidate): void {
   const name = nameOf(el);
   if (el.matches('.fr-connect')) out.strong.push('classe .fr-connect du DSFR');
+  // DSFR 1.15's ProConnect button (docs/qualification.md#proconnect).
+  if (el.matches('.fr-connect--pro')) out.pro!.strong.push('classe .fr-connect--pro du DSFR');
   const host = authored(el);
+  const ours = host !== el && /^fc-(?:button|login-block)$/.test(host.localName);
   if (FC_NAME.test(name)) {
     // Our own button, inside <fc-button> or <fc-login-block>.
-    if (host !== el && /^fc-(?:button|login-block)$/.test(host.localName)) out.strong.push(`élément <${host.localName}>`);
+    if (ours) out.strong.push(`élément <${host.localName}>`);
     out.strong.push(`nom accessible « ${name.slice(0, 60)} »`);
+  } else if (PC_NAME.test(name)) {
+    if (ours) out.pro!.strong.push(`élément <${host.localName} provider="${host.getAttribute('provider')}">`);
+    out.pro!.strong.push(`nom accessible « ${name.slice(0, 60)} »`);
   }
   for (const e of [el, host]) {
     const names = `${e.id} ${e.getAttribute('class') ?? ''}`;
     if (FC_NAME.test(names)) out.strong.push(`classe ou identifiant « ${norm(names).slice(0, 60)} »`);
+    else if (PC_NAME.test(names)) out.pro!.strong.push(`classe ou identifiant « ${norm(names).slice(0, 60)} »`);
     else if (fcShort(names)) out.weak.push(`classe ou identifiant « ${norm(names).slice(0, 60)} »`);
   }
+}
+
+/**
+ * Whose button it is. Its accessible name first (a ProConnect button is never judged by
+ * FranceConnect's rules, nor the reverse), then the DSFR's `fr-connect--pro` or our
+ * element's provider, then the brand more of its signals name; FranceConnect on a tie.
+ */
+function chooseProvider(el: Element, out: Candidate): Provider {
+  const name = nameOf(el);
+  const fc = FC_NAME.test(name);
+  const pc = PC_NAME.test(name);
+  if (fc !== pc) return pc ? 'proconnect' : 'franceconnect';
+  if (el.matches('.fr-connect--pro') || authored(el).getAttribute('provider') === 'proconnect') return 'proconnect';
+  const pro = out.pro!;
+  if (pro.strong.length !== out.strong.length) return pro.strong.length > out.strong.length ? 'proconnect' : 'franceconnect';
+  return pro.weak.length > out.weak.length ? 'proconnect' : 'franceconnect';
 }
 
 /** The signals of one element, or undefined when it is no FranceConnect control. */
 async function signalsOf(el: Element): Promise<Candidate | undefined> {
   if (isAboutLink(el)) return undefined;
-  const out: Candidate = { el, strong: [], weak: [] };
-  nameSignals(el, out);
-  destinationSignals(el, out);
-  await imageSignals(el, out);
+  const collected: Candidate = { el, strong: [], weak: [], provider: 'franceconnect', pro: { strong: [], weak: [] } };
+  nameSignals(el, collected);
+  destinationSignals(el, collected);
+  await imageSignals(el, collected);
+  const provider = chooseProvider(el, collected);
+  const chosen = provider === 'proconnect' ? collected.pro! : collected;
+  const out: Candidate = { el, strong: chosen.strong, weak: chosen.weak, provider };
   out.strong = [...new Set(out.strong)];
   out.weak = [...new Set(out.weak)].filter((w) => !out.strong.includes(w));
   if (out.strong.length) {
@@ -273,7 +353,7 @@ async function signalsOf(el: Element): Promise<Candidate | undefined> {
     // in a .fc-header. Strong signals of the name itself, a destination or the DSFR stand.
     const name = nameOf(el);
     const decisive = out.strong.some((s) => /^(?:nom accessible|classe \.fr-connect|élément|mène à|alt|aria-label|SVG|logo)/.test(s));
-    if (!decisive && name && !GENERIC.test(name) && !FC_NAME.test(name)) return undefined;
+    if (!decisive && name && !GENERIC.test(name) && !ANY_NAME.test(name)) return undefined;
     return out;
   }
   // Weak signals: a likely FranceConnect control only if its name does not say what it is.
@@ -318,7 +398,7 @@ export async function findCandidates(root: Element | Document): Promise<Candidat
     const r = box(el);
     if (r.width < 120 || r.height < 30) continue;
     const candidate = await signalsOf(el);
-    if (candidate) found.push({ el, strong: [], weak: [...candidate.strong, ...candidate.weak, 'image de la taille d’un bouton, sans lien ni bouton autour'] });
+    if (candidate) found.push({ ...candidate, strong: [], weak: [...candidate.strong, ...candidate.weak, 'image de la taille d’un bouton, sans lien ni bouton autour'] });
   }
   return found.sort((a, c) => order.get(a.el)! - order.get(c.el)!);
 }
@@ -326,8 +406,9 @@ export async function findCandidates(root: Element | Document): Promise<Candidat
 /** FranceConnect+ rather than FranceConnect: its name, the DSFR's modifier, its image. */
 export function isPlus(c: Candidate): boolean {
   return (
-    FC_PLUS.test(nameOf(c.el)) ||
-    c.el.matches('.fr-connect--plus') ||
-    c.strong.some((s) => FC_PLUS.test(s) || /france[\s_-]*connect[\s_-]*(?:plus|\+)/i.test(s))
+    c.provider === 'franceconnect' &&
+    (FC_PLUS.test(nameOf(c.el)) ||
+      c.el.matches('.fr-connect--plus') ||
+      c.strong.some((s) => FC_PLUS.test(s) || /france[\s_-]*connect[\s_-]*(?:plus|\+)/i.test(s)))
   );
 }

@@ -16,6 +16,7 @@
  * - rule 21: `client_id` is the one given with `--client-id`;
  * - rule 18: the service refuses TLS 1.0 and 1.1 and accepts 1.2 or 1.3 (measured apart).
  */
+import type { Provider } from '../shared/texts.js';
 import type { AuditFinding } from './types.js';
 
 /** FranceConnect's authorize endpoints, on any host: v2 (open) and v1 (closed). */
@@ -60,6 +61,8 @@ export interface FollowedButton {
   /** How the findings name the button: « S’identifier avec FranceConnect » (<button.fr-connect>). */
   name: string;
   plus: boolean;
+  /** ProConnect's button is judged by ProConnect's documentation (judgeProConnect). FranceConnect by default. */
+  provider?: Provider;
   activations: Activation[];
 }
 
@@ -83,14 +86,16 @@ export function authorizeParameters(request: CaughtRequest): URLSearchParams {
 
 const quote = (name: string, value: string | null) => (value === null ? `${name} absent` : `${name}=${value.length > 80 ? `${value.slice(0, 80)}…` : value}`);
 
-/** Findings of one button's activations: rules 8, 13, 17, 19, 20, 21. */
+/** Findings of one button's activations: rules 8, 13, 17, 19, 20, 21 (ProConnect's button: judgeProConnect). */
 export function judgeActivations(button: FollowedButton, clientId?: string): AuditFinding[] {
   const out: AuditFinding[] = [];
   const what = button.name;
+  const pro = button.provider === 'proconnect';
+  const brand = pro ? 'ProConnect' : 'FranceConnect';
   const reached = button.activations.filter((a) => a.authorize);
   for (const a of button.activations) {
     if (a.popup) {
-      out.push({ rule: 13, status: 'fail', message: `Le bouton ${what} a ouvert une nouvelle fenêtre (mesuré) ; la règle 13 interdit les pop-ups : FranceConnect doit s’ouvrir dans cet onglet.` });
+      out.push({ rule: 13, status: 'fail', message: `Le bouton ${what} a ouvert une nouvelle fenêtre (mesuré) ; ${pro ? 'ProConnect se suit par redirection, sans' : 'la règle 13 interdit les'} pop-up${pro ? '' : 's'} : ${brand} doit s’ouvrir dans cet onglet.` });
       break;
     }
   }
@@ -102,17 +107,18 @@ export function judgeActivations(button: FollowedButton, clientId?: string): Aud
         rule,
         status: 'warn',
         unjudged: true,
-        message: `Le bouton ${what}, activé, n’a pas mené à l’authorize de FranceConnect (${problem}) : la règle ${rule} n’a pas pu être vérifiée.`,
+        message: `Le bouton ${what}, activé, n’a pas mené à l’authorize de ${brand} (${problem}) : la règle ${rule} n’a pas pu être vérifiée.`,
       });
     }
-    return out;
+    return tag(out, pro);
   }
+  if (!button.activations.some((a) => a.popup)) {
+    out.push({ rule: 13, status: 'pass', message: `Le bouton ${what} mène à ${brand} dans le même onglet, sans pop-up (mesuré).` });
+  }
+  if (pro) return tag([...out, ...judgeProConnect(reached, what, clientId)], pro);
   const request = first.authorize!;
   const url = new URL(request.url);
   const p = authorizeParameters(request);
-  if (!button.activations.some((a) => a.popup)) {
-    out.push({ rule: 13, status: 'pass', message: `Le bouton ${what} mène à FranceConnect dans le même onglet, sans pop-up (mesuré).` });
-  }
 
   // Rule 8: FranceConnect v2, the authorization code flow.
   const version = FC_AUTHORIZE.exec(url.pathname)?.[1];
@@ -174,13 +180,131 @@ export function judgeActivations(button: FollowedButton, clientId?: string): Aud
     }
   }
 
-  // Rule 21: the registered client_id.
-  const id = p.get('client_id');
-  if (!id) out.push({ rule: 21, status: 'fail', message: `client_id absent de la requête /authorize ; la règle 21 demande celui de votre espace partenaire.` });
-  else if (!clientId) {
-    out.push({ rule: 21, status: 'warn', message: `${quote('client_id', id)} : comparez-le à celui de votre espace partenaire FranceConnect (ou relancez avec --client-id).` });
-  } else if (id === clientId) out.push({ rule: 21, status: 'pass', message: `${quote('client_id', id)}, celui attendu.` });
-  else out.push({ rule: 21, status: 'fail', message: `${quote('client_id', id)} ; attendu ${clientId} (--client-id) : la règle 21 demande le client_id de votre espace partenaire.` });
+  out.push(judgeClientId(p.get('client_id'), clientId, 'FranceConnect'));
+  return out;
+}
+
+/** Rule 21: the registered client_id. */
+function judgeClientId(id: string | null, clientId: string | undefined, brand: string): AuditFinding {
+  if (!id) return { rule: 21, status: 'fail', message: `client_id absent de la requête /authorize ; la règle 21 demande celui de votre espace partenaire.` };
+  if (!clientId) return { rule: 21, status: 'warn', message: `${quote('client_id', id)} : comparez-le à celui de votre espace partenaire ${brand} (ou relancez avec --client-id).` };
+  if (id === clientId) return { rule: 21, status: 'pass', message: `${quote('client_id', id)}, celui attendu.` };
+  return { rule: 21, status: 'fail', message: `${quote('client_id', id)} ; attendu ${clientId} (--client-id) : la règle 21 demande le client_id de votre espace partenaire.` };
+}
+
+const tag = (findings: AuditFinding[], pro: boolean) => (pro ? findings.map((f) => ({ ...f, provider: 'proconnect' as const })) : findings);
+
+/**
+ * The authorize parameters ProConnect documents (proconnect-gouv/proconnect-espace-partenaires,
+ * src/pages/docs/fournisseur-service/implementation_technique.md, « 2.2.1.2. Paramètres »),
+ * where « tout paramètre supplémentaire dans l'URL génèrera une erreur Y000400 ».
+ */
+const PC_DOCUMENTED = ['response_type', 'client_id', 'redirect_uri', 'scope', 'claims', 'state', 'nonce', 'prompt', 'idp_hint', 'login_hint', 'siret_hint'];
+/**
+ * Accepted by the federation's own validation (proconnect-gouv/federation,
+ * back/apps/core-fca-low/src/dto/authorize-params.dto.ts) though the documentation does not
+ * list them: PKCE and the response mode. acr_values, which it also accepts (and logs as
+ * `oidc-acr:acr_values_params_present`, back/libs/oidc-acr/src/oidc-acr.service.ts), is judged apart.
+ */
+const PC_TOLERATED = ['code_challenge', 'code_challenge_method', 'response_mode'];
+/** ProConnect's minimum for state and nonce (implementation_technique.md: « minimum 32 caractères »). */
+const PC_RANDOM_MIN = 32;
+
+/**
+ * ProConnect's button's authorize request, judged by ProConnect's documentation, under the
+ * numbers of FranceConnect's rules it resembles (docs/qualification.md#proconnect-audit):
+ * 8 the endpoint, `response_type=code`, `redirect_uri` and no undocumented parameter
+ * (`login_hint` an e-mail address, `siret_hint` 14 characters); 17 `openid` in `scope`;
+ * 19 the ACR asked through `claims`, never `acr_values`; 20 `state` and `nonce` of at least
+ * 32 characters, new at each attempt; 21 `client_id`.
+ */
+export function judgeProConnect(reached: Activation[], what: string, clientId?: string): AuditFinding[] {
+  const out: AuditFinding[] = [];
+  const request = reached[0].authorize!;
+  const url = new URL(request.url);
+  const p = authorizeParameters(request);
+  const version = FC_AUTHORIZE.exec(url.pathname)?.[1];
+  out.push(
+    version === '2'
+      ? { rule: 8, status: 'pass', message: `Le bouton ${what} mène à ${url.origin}${url.pathname}${request.method === 'POST' ? ' (POST)' : ''}, requête arrêtée avant son départ.` }
+      : { rule: 8, status: 'fail', message: `Le bouton ${what} mène à ${url.origin}${url.pathname} ; ProConnect documente /api/v2/authorize.` },
+  );
+  const responseType = p.get('response_type');
+  out.push(
+    responseType === 'code'
+      ? { rule: 8, status: 'pass', message: `${quote('response_type', responseType)} : le flux par code d’autorisation.` }
+      : { rule: 8, status: 'fail', message: `${quote('response_type', responseType)} ; ProConnect demande response_type=code.` },
+  );
+  if (!p.get('redirect_uri')) out.push({ rule: 8, status: 'fail', message: 'redirect_uri absent ; ProConnect le demande, identique à celui déclaré.' });
+  const names = [...new Set(p.keys())];
+  const unknown = names.filter((n) => !PC_DOCUMENTED.includes(n) && !PC_TOLERATED.includes(n) && n !== 'acr_values');
+  const tolerated = names.filter((n) => PC_TOLERATED.includes(n));
+  if (unknown.length) {
+    out.push({ rule: 8, status: 'fail', message: `Paramètre${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} hors de la liste de ProConnect ; « tout paramètre supplémentaire » lui vaut une erreur Y000400.` });
+  } else {
+    out.push({ rule: 8, status: 'pass', message: `Paramètres documentés par ProConnect : ${names.join(', ')}.` });
+  }
+  if (tolerated.length) {
+    out.push({ rule: 8, status: 'warn', message: `${tolerated.join(', ')} : acceptés par la fédération ProConnect, mais absents de sa documentation ; vérifiez en intégration qu’ils passent.` });
+  }
+  const login = p.get('login_hint');
+  if (login !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(login)) out.push({ rule: 8, status: 'fail', message: `${quote('login_hint', login)} ; ProConnect attend une adresse électronique.` });
+  const siret = p.get('siret_hint');
+  if (siret !== null && siret.length !== 14) out.push({ rule: 8, status: 'fail', message: `${quote('siret_hint', siret)} (${siret.length} caractères) ; ProConnect attend un SIRET de 14 caractères.` });
+
+  // Rule 17's place: scope, with openid.
+  const scope = p.get('scope');
+  const scopes = (scope ?? '').split(/[\s+]+/).filter(Boolean);
+  out.push(
+    scopes.includes('openid')
+      ? { rule: 17, status: 'pass', message: `${quote('scope', scope)} : openid demandé.` }
+      : { rule: 17, status: 'fail', message: `${quote('scope', scope)} ; ProConnect demande un scope qui comprend openid.` },
+  );
+
+  // Rule 19's place: the ACR through claims (niveaux-acr.md, niveaux-eidas.md), never acr_values.
+  const acr = p.get('acr_values');
+  if (acr !== null) {
+    out.push({
+      rule: 19,
+      status: 'fail',
+      message: `${quote('acr_values', acr)} ; ProConnect ne documente pas acr_values : un niveau se demande par le paramètre claims, {"id_token":{"acr":{"essential":true,"values":[…]}}}.`,
+    });
+  }
+  const claims = p.get('claims');
+  if (claims === null) {
+    if (acr === null) out.push({ rule: 19, status: 'pass', message: 'Ni acr_values ni claims : aucun niveau exigé (claims est optionnel pour ProConnect).' });
+  } else {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(claims);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      out.push({ rule: 19, status: 'fail', message: `${quote('claims', claims)} ; ProConnect attend un objet JSON (par exemple {"id_token":{"acr":{"essential":true,"values":["eidas1"]}}}).` });
+    } else {
+      const asked = (parsed as { id_token?: { acr?: { value?: string; values?: string[] } } }).id_token?.acr;
+      const levels = asked ? [asked.value, ...(asked.values ?? [])].filter(Boolean) : [];
+      out.push({ rule: 19, status: 'pass', message: `${quote('claims', claims)} : objet JSON${levels.length ? `, niveau demandé ${levels.join(' ou ')}` : ''}.` });
+    }
+  }
+
+  // Rule 20's place: state and nonce, at least 32 characters, new at each attempt.
+  const p2 = reached[1] && authorizeParameters(reached[1].authorize!);
+  for (const name of ['state', 'nonce']) {
+    const value = p.get(name);
+    const again = p2?.get(name) ?? null;
+    if (value === null || value.length < PC_RANDOM_MIN) {
+      out.push({ rule: 20, status: 'fail', message: `${quote(name, value)}${value === null ? '' : ` (${value.length} caractères)`} ; ProConnect demande un ${name} aléatoire d’au moins ${PC_RANDOM_MIN} caractères.` });
+    } else if (!p2) {
+      out.push({ rule: 20, status: 'warn', unjudged: true, message: `${quote(name, value)} : la seconde activation n’a pas atteint ProConnect, son caractère aléatoire n’a pas pu être vérifié.` });
+    } else if (again === value) {
+      out.push({ rule: 20, status: 'fail', message: `${quote(name, value)} identique à la seconde activation ; ProConnect le veut aléatoire, nouveau à chaque connexion.` });
+    } else {
+      out.push({ rule: 20, status: 'pass', message: `${quote(name, value)} (${value.length} caractères), différent à la seconde activation.` });
+    }
+  }
+  out.push(judgeClientId(p.get('client_id'), clientId, 'ProConnect'));
   return out;
 }
 

@@ -4,7 +4,7 @@
  */
 import { findForbidden } from '../shared/private-sign-in.js';
 import { authored, describe, lineage } from './dom.js';
-import type { Button, Findings } from './types.js';
+import { brandOf, type Button, type Findings } from './types.js';
 
 export function checkFrames(root: Element | Document, buttons: Button[], out: Findings): void {
   const top = root.nodeType === 9 ? (root as Document).documentElement : (root as Element);
@@ -43,7 +43,7 @@ export function checkFrames(root: Element | Document, buttons: Button[], out: Fi
       out.push({
         rule: 13,
         status: 'warn',
-        message: `Le bouton ${what} ne déclare pas de nouvelle fenêtre, mais un script peut en ouvrir une : cliquez-le (ou lancez l’audit avec --follow) et vérifiez que FranceConnect s’ouvre dans cet onglet, sans pop-up.`,
+        message: `Le bouton ${what} ne déclare pas de nouvelle fenêtre, mais un script peut en ouvrir une : cliquez-le (ou lancez l’audit avec --follow) et vérifiez que ${brandOf({ ...b, plus: false })} s’ouvre dans cet onglet, sans pop-up.`,
         element,
       });
     }

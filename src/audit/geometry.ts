@@ -99,6 +99,13 @@ export async function drawnBox(el: Element): Promise<Drawn> {
 /** The DSFR's sizes at 16 px (src/dsfr/component/connect/style/module/_default.scss, _plus.scss). */
 const DSFR_PADDING = [0.625, 0.75, 0.625, 4];
 const DSFR_PLUS_RIGHT = 3;
+/**
+ * DSFR 1.15's `fr-connect--pro` (style/module/_pro.scss, as docs/qualification.md#proconnect
+ * reads it): 4.4375em before the two lines, a 3.4375em-wide logo. 1.14.4, this project's
+ * DSFR, has no such class.
+ */
+const DSFR_PRO_LEFT = 4.4375;
+const DSFR_PRO_LOGO = 3.4375;
 
 /** The box `el` takes when nothing sizes it: a copy of it, out of the flow, every size `auto`. */
 function naturalBox(el: Element): Box {
@@ -119,15 +126,16 @@ function naturalBox(el: Element): Box {
  * sizes of its two lines, its logo, Marianne loaded, nothing sizing it. Returns its box
  * as the DSFR draws it at 16 px, or why it is not the DSFR's unaltered component.
  */
-export function dsfrComponent(el: Element, plus: boolean): { box: Box } | { not: string } | undefined {
+export function dsfrComponent(el: Element, plus: boolean, pro = false): { box: Box } | { not: string } | undefined {
   if (!el.matches('.fr-connect')) return undefined;
+  if (pro && !el.matches('.fr-connect--pro')) return { not: 'sans la classe .fr-connect--pro du DSFR 1.15' };
   const cs = style(el);
   const fs = parseFloat(cs.fontSize);
   const padding = [cs.paddingTop, cs.paddingRight, cs.paddingBottom, cs.paddingLeft].map(parseFloat);
-  const wanted = DSFR_PADDING.map((k, i) => (i === 1 && plus ? DSFR_PLUS_RIGHT : k) * fs);
+  const wanted = DSFR_PADDING.map((k, i) => (i === 1 && plus ? DSFR_PLUS_RIGHT : i === 3 && pro ? DSFR_PRO_LEFT : k) * fs);
   if (padding.some((p, i) => Math.abs(p - wanted[i]) > 0.5)) return { not: 'marges intérieures modifiées' };
   const logo = style(el, '::before');
-  if (!/url\(/.test(logo.backgroundImage) || Math.abs(parseFloat(logo.width) - 2.5 * fs) > 0.5) return { not: 'logo modifié' };
+  if (!/url\(/.test(logo.backgroundImage) || Math.abs(parseFloat(logo.width) - (pro ? DSFR_PRO_LOGO : 2.5) * fs) > 0.5) return { not: 'logo modifié' };
   const login = el.querySelector('.fr-connect__login');
   const brand = el.querySelector('.fr-connect__brand');
   if (!login || !brand) return { not: 'sans ses deux lignes .fr-connect__login et .fr-connect__brand' };
@@ -144,48 +152,69 @@ export function dsfrComponent(el: Element, plus: boolean): { box: Box } | { not:
 }
 
 /**
+ * DSFR 1.15's ProConnect component at 16 px with Marianne: 71 px before the text, 12 after,
+ * its width following its text: 215.4 × 55 in Chromium, 219.6 × 55 in WebKitGTK, whose text is
+ * wider (test/audit/pro/pc-dsfr.html).
+ */
+const PRO_DSFR_MIN = 212;
+const PRO_DSFR_MAX = 222;
+
+/**
  * The DSFR component's box at 16 px with Marianne, as the engines draw it: 208.4 × 55 in
  * Chromium, 208.3 × 55 in Firefox (FranceConnect+ 244.4 and 244.3 × 55), 212.6 × 55 in
  * WebKitGTK (248.6 × 55), whose text is wider. Its height is fixed by the DSFR (10 + 17 + 18 + 10 px); its width
  * follows the text, within these bounds.
  */
-const DSFR_BOX = { width: [206, 214], plusWidth: [242, 250], height: [54.5, 56] };
+const DSFR_BOX = { width: [206, 214], plusWidth: [242, 250], proWidth: [PRO_DSFR_MIN, PRO_DSFR_MAX], height: [54.5, 56] };
 
-/** Rules 1 / 3: 209 × 56 (245 × 56 for FranceConnect+), or larger by exact homothety. */
+/**
+ * Rules 1 / 3: 209 × 56 (245 × 56 for FranceConnect+), or larger by exact homothety.
+ * ProConnect's button: 214 × 56 (bouton_proconnect.md), the same way.
+ */
 export function checkSize(b: Button, d: Drawn, out: Findings): void {
   const rule = buttonRule(b);
   const element = b.el;
   const what = describe(b.el);
-  const r = d.box;
+  const pro = b.provider === 'proconnect';
+  let r = d.box;
+  let measured = d.how ? ` (mesuré sur l’${d.how})` : '';
+  // ProConnect's own CSS centres its 211 × 58 image, unscaled, in a 214 × 56 button
+  // (bouton_proconnect.md): that image drawn across nearly all the button is the button.
+  const own = box(b.el);
+  if (pro && d.how?.startsWith('image de fond') && Math.abs(r.height - own.height) <= 0.5 && r.width >= own.width * 0.97) {
+    r = own;
+    measured = ' (boîte du bouton, que son image de fond couvre)';
+  }
   const size = `${px(r.width)} × ${px(r.height)} px`;
-  const measured = d.how ? ` (mesuré sur l’${d.how})` : '';
-  const [w, h] = [b.plus ? 245 : 209, 56];
+  const [w, h] = [pro ? 214 : b.plus ? 245 : 209, 56];
+  const who = pro ? 'ProConnect' : `la règle ${rule}`;
+  const brand = pro ? 'ProConnect' : `FranceConnect${b.plus ? '+' : ''}`;
   const push = (status: 'pass' | 'fail', message: string) => out.push({ rule, status, message, element });
 
-  const dsfr = dsfrComponent(b.el, b.plus);
+  const dsfr = dsfrComponent(b.el, b.plus, pro);
   if (dsfr && 'box' in dsfr) {
-    const [lo, hi] = b.plus ? DSFR_BOX.plusWidth : DSFR_BOX.width;
+    const [lo, hi] = pro ? DSFR_BOX.proWidth : b.plus ? DSFR_BOX.plusWidth : DSFR_BOX.width;
     const fs = parseFloat(style(b.el).fontSize);
     const fits = dsfr.box.width >= lo && dsfr.box.width <= hi && dsfr.box.height >= DSFR_BOX.height[0] && dsfr.box.height <= DSFR_BOX.height[1];
     if (fits && fs >= 16 - 0.01) {
       push(
         'pass',
-        `Bouton ${what} : composant FranceConnect${b.plus ? '+' : ''} du DSFR (.fr-connect, non modifié), ${size}${fs > 16.01 ? `, agrandi par homothétie (police ${px(fs)} px au lieu de 16)` : ''} ; accepté comme implémentation de référence (un bouton fait main doit mesurer ${w} × ${h} px).`,
+        `Bouton ${what} : composant ${brand} du DSFR (${pro ? '.fr-connect--pro' : '.fr-connect'}, non modifié), ${size}${fs > 16.01 ? `, agrandi par homothétie (police ${px(fs)} px au lieu de 16)` : ''} ; accepté comme implémentation de référence (un bouton fait main doit mesurer ${w} × ${h} px).`,
       );
       return;
     }
     if (fs < 16 - 0.01) {
-      push('fail', `Bouton ${what} : composant DSFR réduit à ${size} (police ${px(fs)} px au lieu de 16) ; la règle ${rule} ne permet pas de le rapetisser.`);
+      push('fail', `Bouton ${what} : composant DSFR réduit à ${size} (police ${px(fs)} px au lieu de 16) ; ${who} ne permet pas de le rapetisser.`);
       return;
     }
   }
   const note = dsfr && 'not' in dsfr ? ` Composant .fr-connect du DSFR, mais ${dsfr.not} : jugé comme un bouton fait main.` : '';
   if (r.width < w - 0.5 || r.height < h - 0.5) {
-    push('fail', `Bouton ${what} de ${size}${measured} ; la règle ${rule} demande ${w} × ${h} px, jamais moins.${note}`);
+    push('fail', `Bouton ${what} de ${size}${measured} ; ${who} demande ${w} × ${h} px, jamais moins.${note}`);
   } else if (Math.abs(r.width - (r.height * w) / h) > 1) {
     push(
       'fail',
-      `Bouton ${what} déformé : ${size}${measured}, rapport ${px(r.width / r.height)} ; la règle ${rule} demande ${w} × ${h} px ou un agrandissement homothétique (rapport ${px(w / h)}).${note}`,
+      `Bouton ${what} déformé : ${size}${measured}, rapport ${px(r.width / r.height)} ; ${who} demande ${w} × ${h} px ou un agrandissement homothétique (rapport ${px(w / h)}).${note}`,
     );
   } else {
     push('pass', `Bouton ${what} de ${size}${measured} (${w} × ${h} px demandés${r.height > h + 0.5 ? ', agrandi par homothétie' : ''}).`);

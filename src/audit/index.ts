@@ -10,21 +10,24 @@
  * the authorize request (follow.ts, `npx franceconnect-audit --follow`).
  */
 import { checkColours } from './colours.js';
-import { authored, describe, walk } from './dom.js';
+import { authored, box, contains, describe, parentOf, seen, visible, walk } from './dom.js';
 import { checkFields } from './fields.js';
 import { findCandidates, isPlus, type Candidate } from './find.js';
 import { checkFrames } from './frames.js';
 import { checkSize, drawnBox } from './geometry.js';
 import { kindOf, type Kind } from './kind.js';
 import { regionOf, waysIn } from './layout.js';
+import type { Provider } from '../shared/texts.js';
 import { checkNeighbours } from './neighbours.js';
 import { checkInfoLink, checkLabel, checkSentence } from './texts.js';
-import { buttonRule, type AuditFinding, type AuditReport, type Button } from './types.js';
+import { boundaryOf } from './layout.js';
+import { brandOf, buttonRule, type AuditFinding, type AuditReport, type Button } from './types.js';
 
 export type { AuditFinding, AuditReport } from './types.js';
 export {
   authorizeParameters,
   judgeActivations,
+  judgeProConnect,
   judgeTls,
   FC_AUTHORIZE,
   type Activation,
@@ -57,10 +60,70 @@ async function settle(doc: Document): Promise<void> {
   await Promise.race([new Promise((resolve) => view.requestAnimationFrame(() => resolve(0))), soon(100)]);
 }
 
+/**
+ * On a page with both buttons, a button's choice of ways in stops short of the other
+ * provider's path (docs/qualification.md#both): the agents' password form above the
+ * public's FranceConnect button is the agents' way in, not one before FranceConnect.
+ */
+function ownPath(el: Element, region: Element, others: Element[]): Element {
+  if (!others.some((o) => contains(region, o))) return region;
+  let own = parentOf(el) ?? region;
+  for (let e = parentOf(el); e && e !== region && !others.some((o) => contains(e!, o)); e = parentOf(e)) own = e;
+  return own;
+}
+
+/** The last visible heading before `el` in the page's order, inside its main content. */
+function headingOf(el: Element): Element | undefined {
+  const top = box(el).top;
+  // A heading our blocks draw around their button (« Se connecter avec ProConnect ») says
+  // which button it is, not which audience the path is for: the page's headings decide.
+  let last: Element | undefined;
+  for (const e of walk(boundaryOf(el))) {
+    if (e === el) break;
+    if (authored(e) !== e && /^fc-/.test(authored(e).localName)) continue;
+    if (e.matches('h1,h2,h3,h4,h5,h6,[role=heading],legend') && visible(e) && box(e).top <= top) last = e;
+  }
+  return last;
+}
+
+/**
+ * A page with both buttons (docs/qualification.md#both): either may come first, but each
+ * path is its own, under a heading of its own (« Vous êtes un particulier » / « Vous êtes
+ * un agent »); ProConnect's documentation advises against mixing the public's and the
+ * professionals' ways in « sans distinction claire » (recommandation_parcours.md).
+ */
+function checkBoth(buttons: Button[], out: AuditFinding[]): void {
+  const fc = buttons.filter((b) => b.provider === 'franceconnect');
+  const pc = buttons.filter((b) => b.provider === 'proconnect');
+  for (const f of fc) {
+    for (const p of pc) {
+      const [hf, hp] = [headingOf(f.el), headingOf(p.el)];
+      const distinct = hf && hp && hf !== hp && seen(hf) !== seen(hp);
+      out.push(
+        distinct
+          ? {
+              rule: 5,
+              status: 'pass',
+              message: `Boutons FranceConnect et ProConnect chacun dans son parcours : « ${seen(hf!).slice(0, 60)} » et « ${seen(hp!).slice(0, 60)} » ; chacun est jugé selon les règles de son fournisseur.`,
+              element: authored(p.el),
+              provider: 'proconnect',
+            }
+          : {
+              rule: 5,
+              status: 'fail',
+              message: `Boutons FranceConnect ${describe(f.el)} et ProConnect ${describe(p.el)} ${hf && hf === hp ? `sous le même titre « ${seen(hf).slice(0, 60)} »` : 'sans titre propre à chacun'} : les parcours des particuliers et des agents doivent se distinguer (un titre ou une section chacun, « Vous êtes un particulier » / « Vous êtes un agent ») ; ProConnect déconseille de les mélanger « sans distinction claire » (recommandation_parcours.md).`,
+              element: authored(p.el),
+              provider: 'proconnect',
+            },
+      );
+    }
+  }
+}
+
 /** What the audit knows of a page's FranceConnect controls: the buttons it judges, the likely ones it cannot. */
 export interface FranceConnectControls {
-  buttons: Array<{ element: Element; plus: boolean; signals: string[]; name: string }>;
-  likely: Array<{ element: Element; signals: string[]; name: string }>;
+  buttons: Array<{ element: Element; plus: boolean; provider: Provider; signals: string[]; name: string }>;
+  likely: Array<{ element: Element; provider: Provider; signals: string[]; name: string }>;
 }
 
 /**
@@ -72,7 +135,7 @@ export async function findFranceConnectControls(root: Document | Element = docum
   const doc = root.nodeType === 9 ? (root as Document) : (root as Element).ownerDocument;
   await settle(doc);
   const candidates = await findCandidates(root);
-  const entry = (c: Candidate) => ({ element: c.el, signals: [...c.strong, ...c.weak], name: describe(c.el) });
+  const entry = (c: Candidate) => ({ element: c.el, provider: c.provider, signals: [...c.strong, ...c.weak], name: describe(c.el) });
   return {
     buttons: candidates.filter((c) => c.strong.length).map((c) => ({ ...entry(c), plus: isPlus(c) })),
     likely: candidates.filter((c) => !c.strong.length).map(entry),
@@ -95,12 +158,13 @@ export async function auditFranceConnect(root: Document | Element = document): P
   const kinds = new Map<Element, Kind>();
   const buttons: Button[] = confirmed.map((c) => {
     const host = authored(c.el);
-    const region = regionOf(c.el, ways);
+    const region = ownPath(c.el, regionOf(c.el, ways), confirmed.filter((o) => o.provider !== c.provider).map((o) => o.el));
     const kind = kindOf(c.el, region);
     kinds.set(c.el, kind);
     return {
       el: c.el,
       plus: isPlus(c),
+      provider: c.provider,
       ours: host !== c.el && /^fc-/.test(host.localName),
       signals: c.strong,
       region,
@@ -132,13 +196,17 @@ export async function auditFranceConnect(root: Document | Element = document): P
     const rule = buttonRule(b);
     const element = authored(b.el);
     const kind = kinds.get(b.el)!;
+    const pro = b.provider === 'proconnect';
+    const start = findings.length;
     findings.push({
       rule,
       status: 'pass',
-      message: `Bouton FranceConnect${b.plus ? '+' : ''} ${describe(b.el)}, reconnu par : ${b.signals.join(' ; ')} ; section ${b.signUp ? 'd’inscription' : 'de connexion'} d’après : ${kind.reasons.join(' ; ')}.`,
+      message: pro
+        ? `Bouton ProConnect ${describe(b.el)}, reconnu par : ${b.signals.join(' ; ')} ; jugé selon ProConnect (libellé, taille, lien, priorité, séparation), sans la phrase explicative de FranceConnect.`
+        : `Bouton ${brandOf(b)} ${describe(b.el)}, reconnu par : ${b.signals.join(' ; ')} ; section ${b.signUp ? 'd’inscription' : 'de connexion'} d’après : ${kind.reasons.join(' ; ')}.`,
       element,
     });
-    if (kind.dissent.length) {
+    if (kind.dissent.length && !pro) {
       findings.push({
         rule,
         status: 'warn',
@@ -147,17 +215,22 @@ export async function auditFranceConnect(root: Document | Element = document): P
       });
     }
     const drawn = await drawnBox(b.el);
-    checkSentence(b, drawn, findings);
+    // ProConnect has no explanatory sentence (neither its button page nor the DSFR has one):
+    // FranceConnect's is never asked of it.
+    if (!pro) checkSentence(b, drawn, findings);
     checkSize(b, drawn, findings);
     checkColours(b, drawn, findings);
     checkLabel(b, drawn, findings);
     const link = checkInfoLink(b, drawn, findings);
     checkNeighbours(b, drawn.box, link, ways, findings);
+    if (pro) for (const f of findings.slice(start)) f.provider = 'proconnect';
   }
-  if (buttons.length) {
+  checkBoth(buttons, findings);
+  const franceConnect = buttons.filter((b) => b.provider === 'franceconnect');
+  if (franceConnect.length) {
     // The page shows one kind of section; the other kind lives on another page.
-    const signUp = buttons.some((b) => b.signUp);
-    const login = buttons.some((b) => !b.signUp);
+    const signUp = franceConnect.some((b) => b.signUp);
+    const login = franceConnect.some((b) => !b.signUp);
     for (const [has, rules, where] of [[signUp, [3, 4], 'd’inscription'], [login, [1, 2], 'de connexion']] as const) {
       if (has) continue;
       for (const rule of rules) {
@@ -169,7 +242,9 @@ export async function auditFranceConnect(root: Document | Element = document): P
       }
     }
   }
+  const framed = findings.length;
   checkFrames(root, buttons, findings);
+  for (const f of findings.slice(framed)) if (f.element && buttons.some((b) => b.provider === 'proconnect' && authored(b.el) === f.element)) f.provider = 'proconnect';
   checkFields(root, findings);
   findings.sort((a, c) => a.rule - c.rule);
   const complete = !findings.some((f) => f.unjudged);

@@ -6,7 +6,7 @@
  */
 import { authored, box, contains, describe, union, walk } from './dom.js';
 import { separated, separators, whereIs, type Way, type Where } from './layout.js';
-import type { Button, Findings } from './types.js';
+import { brandOf, type Button, type Findings } from './types.js';
 import type { Box } from './dom.js';
 
 const SAID: Record<Where, string> = {
@@ -18,6 +18,8 @@ const SAID: Record<Where, string> = {
 
 export function checkNeighbours(b: Button, fc: Box, link: Element | undefined, ways: Way[], out: Findings): void {
   const element = authored(b.el);
+  const brand = brandOf({ ...b, plus: false });
+  const pro = b.provider === 'proconnect';
   const group = union([fc, ...(link ? [box(link)] : [])])!;
   const mine = ways.filter((w) => contains(b.region, w.el));
 
@@ -27,7 +29,7 @@ export function checkNeighbours(b: Button, fc: Box, link: Element | undefined, w
     out.push({
       rule: 7,
       status: 'fail',
-      message: `${describe(w.el)} propose ${w.provider} près du bouton FranceConnect ; la règle 7 interdit les connexions par réseau social ou service privé.`,
+      message: `${describe(w.el)} propose ${w.provider} près du bouton ${brand} ; ${pro ? 'la règle 7 de FranceConnect, que l’audit applique aussi à ProConnect, interdit' : 'la règle 7 interdit'} les connexions par réseau social ou service privé.`,
       element: authored(w.el),
     });
   }
@@ -41,7 +43,9 @@ export function checkNeighbours(b: Button, fc: Box, link: Element | undefined, w
     out.push({
       rule: 5,
       status: 'fail',
-      message: `${describe(before.el)} est ${SAID[before.where]} bouton FranceConnect ; la règle 5 veut FranceConnect en premier mode de connexion (au-dessus, ou à gauche dans une rangée).`,
+      message: pro
+        ? `${describe(before.el)} est ${SAID[before.where]} bouton ProConnect ; ProConnect demande « ProConnect en priorité, alternatives ensuite » (recommandation_parcours.md) : au-dessus, ou à gauche dans une rangée.`
+        : `${describe(before.el)} est ${SAID[before.where]} bouton FranceConnect ; la règle 5 veut FranceConnect en premier mode de connexion (au-dessus, ou à gauche dans une rangée).`,
       element: authored(before.el),
     });
   } else {
@@ -49,7 +53,7 @@ export function checkNeighbours(b: Button, fc: Box, link: Element | undefined, w
       rule: 5,
       status: 'pass',
       message: others.some((w) => w.where === 'right')
-        ? 'FranceConnect est le premier mode de connexion : à gauche des autres, dans la même rangée.'
+        ? `${brand} est le premier mode de connexion : à gauche des autres, dans la même rangée.`
         : 'Aucun autre moyen de connexion au-dessus du bouton.',
       element,
     });
@@ -60,7 +64,7 @@ export function checkNeighbours(b: Button, fc: Box, link: Element | undefined, w
       out.push({
         rule: 5,
         status: 'warn',
-        message: `${describe(first.el)} vient avant le bouton FranceConnect dans l’ordre du document, bien qu’affiché ${SAID[first.where]} bouton : au clavier et au lecteur d’écran, FranceConnect n’est pas le premier. Vérifiez l’ordre de tabulation.`,
+        message: `${describe(first.el)} vient avant le bouton ${brand} dans l’ordre du document, bien qu’affiché ${SAID[first.where]} bouton : au clavier et au lecteur d’écran, ${brand} n’est pas le premier. Vérifiez l’ordre de tabulation.`,
         element: authored(first.el),
       });
     }
@@ -78,9 +82,11 @@ export function checkNeighbours(b: Button, fc: Box, link: Element | undefined, w
       ? {
           rule: 6,
           status: 'fail',
-          message: `Pas de séparateur « OU » entre le bouton FranceConnect et ${describe(wrong.el)}, ${SAID[wrong.where]} bouton ; la règle 6 demande une séparation portant « OU ».`,
+          message: pro
+            ? `Pas de séparation entre le bouton ProConnect et ${describe(wrong.el)}, ${SAID[wrong.where]} bouton ; ProConnect déconseille des boutons « sans contexte ni hiérarchie » (recommandation_parcours.md) : séparez-les d’une ligne « OU ».`
+            : `Pas de séparateur « OU » entre le bouton FranceConnect et ${describe(wrong.el)}, ${SAID[wrong.where]} bouton ; la règle 6 demande une séparation portant « OU ».`,
           element: authored(wrong.el),
         }
-      : { rule: 6, status: 'pass', message: 'Un séparateur « OU » sépare FranceConnect des autres moyens de connexion.', element },
+      : { rule: 6, status: 'pass', message: `Un séparateur « OU » sépare ${brand} des autres moyens de connexion.`, element },
   );
 }

@@ -10,11 +10,14 @@
 import {
   BRAND,
   BRAND_PLUS,
+  BRAND_PRO,
   DATA,
   INFO_LINK,
   INFO_LINK_PLUS,
+  INFO_LINK_PRO,
   INFO_URL,
   INFO_URL_PLUS,
+  INFO_URL_PRO,
   LOGIN,
   NEW_WINDOW,
   SENTENCE,
@@ -27,6 +30,16 @@ import { THEMES, buttonRule, linkRule, type Button, type Findings } from './type
 
 /** The exact labels (docs/qualification.md#texts): the button's two lines read as one. */
 export const LABELS = [LOGIN, DATA].flatMap((first) => [`${first} ${BRAND}`, `${first} ${BRAND_PLUS}`]);
+/** ProConnect's one label (bouton_proconnect.md): « S’identifier avec » / « ProConnect ». */
+export const LABEL_PRO = `${LOGIN} ${BRAND_PRO}`;
+/**
+ * The addresses ProConnect's link may have: its button page's (with `www`, which the
+ * elements use) and the DSFR 1.15 `fr-connect--pro` component's, without it
+ * (docs/qualification.md#proconnect-decisions).
+ */
+export const INFO_URLS_PRO = [INFO_URL_PRO, 'https://proconnect.gouv.fr/'];
+/** How far under a ProConnect button its link may stand: ProConnect gives no figure (docs/qualification.md#proconnect-audit). */
+export const PRO_GAP_MAX = 24;
 
 /** A text compared letter for letter, but for white space, the kind of apostrophe, quotes and a final full stop. */
 export const key = (text: string) =>
@@ -35,7 +48,7 @@ export const key = (text: string) =>
     .replace(/^[«"“]\s*|\s*[»"”]$/g, '')
     .replace(/\.$/, '');
 
-const isInfoLinkText = (text: string) => /^qu['’]est-ce que france\s*connect/i.test(norm(text));
+const isInfoLinkText = (text: string, pro = false) => (pro ? /^qu['’]est[\s-]ce que pro\s*connect/i : /^qu['’]est-ce que france\s*connect/i).test(norm(text));
 
 /** The words of a text, for comparing wordings. */
 const words = (text: string) =>
@@ -113,13 +126,15 @@ export function checkLabel(b: Button, d: Drawn, out: Findings): void {
   const rule = buttonRule(b);
   const element = authored(b.el);
   const name = nameOf(b.el);
-  const wanted = `« ${LABELS[b.plus ? 1 : 0]} »${b.plus ? '' : ` ou « ${LABELS[2]} »`}`;
+  const pro = b.provider === 'proconnect';
+  const labels = pro ? [LABEL_PRO] : LABELS;
+  const wanted = pro ? `« ${LABEL_PRO} » (« ${BRAND_PRO} » en un seul mot)` : `« ${LABELS[b.plus ? 1 : 0]} »${b.plus ? '' : ` ou « ${LABELS[2]} »`}`;
   if (d.image && !d.text) {
     out.push({
       rule,
       status: 'warn',
       unjudged: true,
-      message: `Libellé du bouton ${describe(b.el)} dessiné dans une image : l’audit ne peut pas le lire${name ? ` (son nom accessible est « ${name} »${LABELS.includes(name) ? '' : `, pas ${wanted}`})` : ' et il n’a pas de nom accessible'}. Comparez-le à l’œil : la règle ${rule} demande ${wanted}.`,
+      message: `Libellé du bouton ${describe(b.el)} dessiné dans une image : l’audit ne peut pas le lire${name ? ` (son nom accessible est « ${name} »${labels.some((l) => key(l) === key(name)) ? '' : `, pas ${wanted}`})` : ' et il n’a pas de nom accessible'}. Comparez-le à l’œil : ${pro ? 'ProConnect' : `la règle ${rule}`} demande ${wanted}.`,
       element,
     });
     return;
@@ -131,15 +146,16 @@ export function checkLabel(b: Button, d: Drawn, out: Findings): void {
   // FranceConnect+'s "+" may be drawn (the DSFR's ::after, our glyph) rather than written.
   const shown = d.text;
   const plain = (t: string) => key(t.replace(/\s*\+$/, ''));
-  const exact = LABELS.some((label) => plain(label) === plain(shown)) && !added;
+  const exact = labels.some((label) => plain(label) === plain(shown)) && !added;
   if (!exact) {
+    const split = pro && /pro\s+connect/i.test(shown) ? ' : « Pro Connect » en deux mots' : '';
     out.push({
       rule,
       status: 'fail',
-      message: `Libellé « ${shown} »${added ? ', avec un texte ajouté par CSS' : ''} ; la règle ${rule} demande exactement ${wanted}.`,
+      message: `Libellé « ${shown} »${added ? ', avec un texte ajouté par CSS' : ''}${split} ; ${pro ? 'ProConnect' : `la règle ${rule}`} demande exactement ${wanted}.`,
       element,
     });
-  } else if (!LABELS.some((label) => plain(label) === plain(name))) {
+  } else if (!labels.some((label) => plain(label) === plain(name))) {
     out.push({
       rule,
       status: 'warn',
@@ -155,13 +171,18 @@ export function checkLabel(b: Button, d: Drawn, out: Findings): void {
 export function checkInfoLink(b: Button, d: Drawn, out: Findings): Element | undefined {
   const rule = linkRule(b);
   const r: Box = d.box;
-  const expected = b.plus ? INFO_LINK_PLUS : INFO_LINK;
-  const url = b.plus ? INFO_URL_PLUS : INFO_URL;
+  const pro = b.provider === 'proconnect';
+  const expected = pro ? INFO_LINK_PRO : b.plus ? INFO_LINK_PLUS : INFO_LINK;
+  const url = pro ? INFO_URL_PRO : b.plus ? INFO_URL_PLUS : INFO_URL;
+  const urls = pro ? INFO_URLS_PRO : [url];
   const gapWanted = b.plus ? 12 : 8;
-  // The link by its words, or any link to FranceConnect's site (whatever its words).
-  const toSite = (e: Element) => e.localName === 'a' && /^https?:\/\/(?:www\.)?franceconnect\.gouv\.fr(?:\/|$)/i.test((e as HTMLAnchorElement).href);
+  const gapSaid = pro ? `à ${PRO_GAP_MAX} px au plus` : `à ${gapWanted} px`;
+  const who = pro ? 'ProConnect' : `la règle ${rule}`;
+  // The link by its words, or any link to the brand's site (whatever its words).
+  const site = pro ? /^https?:\/\/(?:www\.)?proconnect\.gouv\.fr(?:\/|$)/i : /^https?:\/\/(?:www\.)?franceconnect\.gouv\.fr(?:\/|$)/i;
+  const toSite = (e: Element) => e.localName === 'a' && site.test((e as HTMLAnchorElement).href);
   const links = [...content(b.region)].filter(
-    (e) => (isInfoLinkText(nameOf(e)) || toSite(e)) && !e.querySelector('a') && (e.matches('a,[role=link],button') || !e.children.length),
+    (e) => (isInfoLinkText(nameOf(e), pro) || toSite(e)) && !e.querySelector('a') && (e.matches('a,[role=link],button') || !e.children.length),
   );
   const below = links
     .filter((e) => box(e).top >= r.bottom - 1 && box(e).left < r.right && box(e).right > r.left)
@@ -171,7 +192,7 @@ export function checkInfoLink(b: Button, d: Drawn, out: Findings): Element | und
     out.push({
       rule,
       status: 'fail',
-      message: `Lien « ${expected} » ${links.length ? 'pas sous' : 'absent sous'} le bouton ${describe(b.el)} ; la règle ${rule} le demande sous le bouton, à ${gapWanted} px, vers ${url}.`,
+      message: `Lien « ${expected} » ${links.length ? 'pas sous' : 'absent sous'} le bouton ${describe(b.el)} ; ${who} le demande sous le bouton, ${gapSaid}, vers ${url}.`,
       element: authored(b.el),
     });
     return undefined;
@@ -186,23 +207,28 @@ export function checkInfoLink(b: Button, d: Drawn, out: Findings): Element | und
   if (key(text).startsWith(key(expected)) && /^(?:\s*[-–—,(]?\s*(?:ouvre une )?nouvelle fenêtre\)?)?$/i.test(rest)) {
     push('pass', `Texte du lien exact : « ${expected} ».`);
   } else {
-    push('fail', `Texte du lien « ${text} » ; la règle ${rule} demande « ${expected} ».`);
+    push('fail', `Texte du lien « ${text} » ; ${who} demande « ${expected} ».`);
   }
 
   // Target: franceconnect.gouv.fr (FC+: its FranceConnect+ page).
   const href = link.localName === 'a' ? (link as HTMLAnchorElement).href : '';
   const same = (a: string, c: string) => a.replace(/\/$/, '') === c.replace(/\/$/, '');
+  const target = urls.find((u) => href && same(href, u));
   if (!href) {
-    push('fail', `${what} n’est pas un lien (<a href>) ; la règle ${rule} demande un vrai lien vers ${url}.`);
-  } else if (same(href, url)) {
-    push('pass', `Le lien pointe vers ${url}.`);
+    push('fail', `${what} n’est pas un lien (<a href>) ; ${who} demande un vrai lien vers ${url}.`);
+  } else if (target) {
+    push('pass', `Le lien pointe vers ${target}${pro && target !== url ? ' (l’adresse du composant DSFR 1.15 ; la page du bouton ProConnect donne ' + url + ')' : ''}.`);
   } else {
-    push('fail', `Le lien pointe vers ${href} ; la règle ${rule} demande ${url}.`);
+    push('fail', `Le lien pointe vers ${href} ; ${who} demande ${url}${pro ? ` (ou ${urls[1]}, l’adresse du composant DSFR 1.15)` : ''}.`);
   }
 
-  // Distance: 8 px under the FranceConnect button, 12 px under the FranceConnect+ one.
+  // Distance: 8 px under the FranceConnect button, 12 px under the FranceConnect+ one;
+  // close under ProConnect's, which gives no figure (docs/qualification.md#proconnect-audit).
   const gap = box(link).top - r.bottom;
-  if (Math.abs(gap - gapWanted) <= 1) {
+  if (pro) {
+    if (gap >= -1 && gap <= PRO_GAP_MAX + 1) push('pass', `Lien à ${px(gap)} px sous le bouton (${PRO_GAP_MAX} px au plus).`);
+    else push('fail', `Lien à ${px(gap)} px sous le bouton ProConnect ; il doit le suivre de près, à ${PRO_GAP_MAX} px au plus.`);
+  } else if (Math.abs(gap - gapWanted) <= 1) {
     push('pass', `Lien à ${px(gap)} px sous le bouton (${gapWanted} px demandés).`);
   } else {
     push('fail', `Lien à ${px(gap)} px sous le bouton ; la règle ${rule} demande ${gapWanted} px${b.plus ? ' pour FranceConnect+' : ''}.`);
@@ -213,7 +239,7 @@ export function checkInfoLink(b: Button, d: Drawn, out: Findings): Element | und
   const colour = hex(cs.color);
   const underlined = cs.textDecorationLine.includes('underline') || /gradient/.test(cs.backgroundImage) || cs.borderBottomStyle !== 'none';
   if (!underlined) {
-    push('fail', `Lien ${what} non souligné ; la règle ${rule} demande l’aspect d’un lien.`);
+    push('fail', `Lien ${what} non souligné ; ${who} demande l’aspect d’un lien.`);
   } else if (colour !== THEMES.clair.link && colour !== THEMES.sombre.link) {
     push('warn', `Lien souligné mais de couleur ${colour} ; le DSFR donne aux liens #000091 (thème clair) ou #8585f6 (thème sombre) : vérifiez qu’il se lit comme un lien.`);
   } else {
@@ -222,7 +248,9 @@ export function checkInfoLink(b: Button, d: Drawn, out: Findings): Element | und
 
   // A new window is announced (docs/qualification.md#texts: "nouvelle fenêtre" in its name or title).
   if (link.getAttribute('target') !== '_blank') {
-    push('pass', 'Le lien s’ouvre dans la même fenêtre.');
+    // ProConnect's button page opens it in a new window, and says so (bouton_proconnect.md).
+    if (pro) push('fail', `Le lien s’ouvre dans la même fenêtre ; ProConnect le demande dans une nouvelle fenêtre (target="_blank"), annoncée par « - ${NEW_WINDOW} » dans son titre ou son nom.`);
+    else push('pass', 'Le lien s’ouvre dans la même fenêtre.');
   } else if ([nameOf(link), link.getAttribute('title') ?? ''].some((t) => key(t).toLowerCase().includes(NEW_WINDOW))) {
     push('pass', 'Le lien s’ouvre dans une nouvelle fenêtre et l’annonce.');
   } else {

@@ -1,3 +1,5 @@
+import type { Provider } from '../shared/texts.js';
+
 /**
  * What every part of the audit shares: the shape of a finding and of a report, the
  * FranceConnect buttons found on a page, and the colours the rules ask for.
@@ -17,6 +19,13 @@ export interface AuditFinding {
    * however many rules pass, and `npx franceconnect-audit` exits with code 3.
    */
   unjudged?: boolean;
+  /**
+   * `proconnect` on the findings about a ProConnect button, judged by ProConnect's own
+   * rules (docs/qualification.md#proconnect-audit), which the rule numbers only name by
+   * analogy: 1 its button, 2 its link, 5 its place first, 6 its separation, 7 private
+   * sign-ins beside it, 13 no pop-up, 8 and 17 to 21 its authorize request.
+   */
+  provider?: 'proconnect';
 }
 
 export interface AuditReport {
@@ -36,6 +45,8 @@ export interface Button {
   el: Element;
   /** FranceConnect+ rather than FranceConnect. */
   plus: boolean;
+  /** FranceConnect's button, or ProConnect's. */
+  provider: Provider;
   /** Built by this library: its hover, size clamp and navigation are by construction. */
   ours: boolean;
   /** What gave it away, in French, for the messages: « nom accessible », « classe .fr-connect »… */
@@ -52,7 +63,13 @@ export const THEMES = {
   sombre: { bg: '#8585f6', fg: '#000091', hover: '#b1b1f9', link: '#8585f6' },
 } as const;
 
-/** The rule a button's own findings belong to: 1 in a login section, 3 in a sign-up one. */
-export const buttonRule = (b: Button) => (b.signUp ? 3 : 1);
+/**
+ * The rule a button's own findings belong to: 1 in a login section, 3 in a sign-up one.
+ * ProConnect's documentation asks for one login button and no sign-up section
+ * (bouton_proconnect.md): its button is rule 1's wherever it stands.
+ */
+export const buttonRule = (b: Button) => (b.signUp && b.provider === 'franceconnect' ? 3 : 1);
 /** The rule of its information link: 2, or 4 in a sign-up section. */
-export const linkRule = (b: Button) => (b.signUp ? 4 : 2);
+export const linkRule = (b: Button) => (b.signUp && b.provider === 'franceconnect' ? 4 : 2);
+/** The button's brand, for messages: FranceConnect, FranceConnect+, ProConnect. */
+export const brandOf = (b: Pick<Button, 'plus' | 'provider'>) => (b.provider === 'proconnect' ? 'ProConnect' : b.plus ? 'FranceConnect+' : 'FranceConnect');

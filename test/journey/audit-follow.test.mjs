@@ -209,6 +209,88 @@ describe('franceconnect-audit --follow, other services', { timeout: 300000 }, ()
   });
 });
 
+describe('franceconnect-audit --follow, a ProConnect button and a fake ProConnect authorize on loopback', { timeout: 300000 }, () => {
+  // ProConnect's authorize request as its documentation lists it (proconnect-gouv/
+  // proconnect-espace-partenaires, src/pages/docs/fournisseur-service/implementation_technique.md):
+  // the ACR through claims, state and nonce of at least 32 characters.
+  const random = (n) => Array.from({ length: n }, () => 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'[Math.floor(Math.random() * 62)]).join('');
+  const good = (origin) => ({
+    response_type: 'code',
+    client_id: 'pc-client',
+    redirect_uri: `${origin}/callback`,
+    scope: 'openid given_name usual_name email siret',
+    claims: JSON.stringify({ id_token: { acr: { essential: true, values: ['eidas1'] } } }),
+    state: random(43),
+    nonce: random(43),
+  });
+  let change = (p) => p;
+  let site;
+  before(async () => {
+    site = await startStatic({
+      '/': (req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(ROOT, 'test/audit/pro/pc-hand-made.html'), 'utf8')),
+      // The page's form posts here; the service redirects to ProConnect's authorize.
+      '/auth/proconnect/login': (req, res, origin) =>
+        res.writeHead(302, { location: `${origin}/api/v2/authorize?${new URLSearchParams(change(good(origin)))}` }).end(),
+    });
+  });
+  after(() => site.close());
+
+  const run = async (edit) => {
+    change = edit;
+    const result = await audit([`${site.origin}/`, '--follow', '--client-id', 'pc-client', '--json']);
+    assert.ok(result.report, result.stderr);
+    return result;
+  };
+
+  it('a good request passes, judged by ProConnect’s documentation, never reaching anyone', async () => {
+    const before = authorizeReceived().length;
+    const { code, report } = await run((p) => p);
+    const findings = followed(report);
+    assert.deepEqual(failing(findings), [], show(findings));
+    assert.ok(
+      findings.filter((f) => f.rule !== 18).every((f) => f.provider === 'proconnect'),
+      show(findings),
+    );
+    assert.match(show(findings), /8 pass: Le bouton « S’identifier avec ProConnect » .* mène à http:\/\/127\.0\.0\.1:\d+\/api\/v2\/authorize, requête arrêtée avant son départ/);
+    assert.match(show(findings), /8 pass: Paramètres documentés par ProConnect : response_type, client_id, redirect_uri, scope, claims, state, nonce/);
+    assert.match(show(findings), /17 pass: scope=openid given_name usual_name email siret : openid demandé/);
+    assert.match(show(findings), /19 pass: claims=\{"id_token":\{"acr":\{"essential":true,"values":\["eidas1"\]\}\}\} : objet JSON, niveau demandé eidas1/);
+    assert.match(show(findings), /20 pass: state=[A-Za-z0-9]{43} \(43 caractères\), différent à la seconde activation/);
+    assert.match(show(findings), /21 pass: client_id=pc-client, celui attendu/);
+    // FranceConnect's rules are not asked of it: no pivot identity, no acr_values=eidas1.
+    assert.doesNotMatch(show(findings), /identité pivot|acr_values absent/);
+    assert.equal(code, 0, show([...report.results.flatMap((r) => r.findings), ...findings]));
+    assert.equal(authorizeReceived().length, before);
+  });
+
+  const faults = [
+    ['acr_values instead of claims', (p) => ({ ...p, acr_values: 'eidas1' }), 19, /19 fail: acr_values=eidas1 ; ProConnect ne documente pas acr_values : un niveau se demande par le paramètre claims/],
+    ['a state of 22 characters (enough for FranceConnect)', (p) => ({ ...p, state: random(22) }), 20, /20 fail: state=[A-Za-z0-9]{22} \(22 caractères\) ; ProConnect demande un state aléatoire d’au moins 32 caractères/],
+    ['a short nonce', (p) => ({ ...p, nonce: random(16) }), 20, /20 fail: nonce=[A-Za-z0-9]{16} \(16 caractères\) ; ProConnect demande un nonce aléatoire d’au moins 32 caractères/],
+    ['claims that are no JSON', (p) => ({ ...p, claims: 'acr=eidas1' }), 19, /19 fail: claims=acr=eidas1 ; ProConnect attend un objet JSON/],
+    ['a parameter ProConnect does not list', (p) => ({ ...p, ui_locales: 'fr' }), 8, /8 fail: Paramètre ui_locales hors de la liste de ProConnect ; « tout paramètre supplémentaire » lui vaut une erreur Y000400/],
+    ['no openid in scope', (p) => ({ ...p, scope: 'given_name email' }), 17, /17 fail: scope=given_name email ; ProConnect demande un scope qui comprend openid/],
+  ];
+  for (const [name, edit, rule, words] of faults) {
+    it(`${name}: fails rule ${rule} only`, async () => {
+      const { code, report } = await run(edit);
+      const findings = followed(report);
+      assert.deepEqual(failing(findings), [rule], show(findings));
+      assert.match(show(findings), words);
+      assert.equal(code, 1);
+    });
+  }
+
+  it('idp_hint, login_hint and siret_hint are allowed; a login_hint must be an address, a siret_hint 14 characters', async () => {
+    const hints = { idp_hint: 'fia1v2', login_hint: 'camille.martin@example.gouv.fr', siret_hint: '13002526500013' };
+    const { report } = await run((p) => ({ ...p, ...hints }));
+    assert.deepEqual(failing(followed(report)), [], show(followed(report)));
+    const wrong = await run((p) => ({ ...p, ...hints, login_hint: 'camille', siret_hint: '1300252650' }));
+    assert.deepEqual(failing(followed(wrong.report)), [8], show(followed(wrong.report)));
+    assert.match(show(followed(wrong.report)), /login_hint=camille ; ProConnect attend une adresse électronique[\s\S]*siret_hint=1300252650 \(10 caractères\) ; ProConnect attend un SIRET de 14 caractères/);
+  });
+});
+
 describe('franceconnect-audit --follow, rule 18 on loopback https servers', { timeout: 300000 }, () => {
   let dir;
   let key;
