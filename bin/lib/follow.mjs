@@ -23,6 +23,9 @@ const STOPPED = Buffer.from(
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** `promise`, or nothing after `ms`: closing a page or a context never holds the audit. */
+const bounded = (promise, ms = 5000) => Promise.race([promise.catch(() => undefined), sleep(ms)]);
+
 /**
  * Intercepts every request of `browser`: FranceConnect's authorize is answered here and
  * handed to `onAuthorize`, everything else continues. Returns a function that stops it.
@@ -88,6 +91,10 @@ async function activate(context, url, pickScript, n, state) {
         if (idle && Date.now() - started > 4000 && !activation.popup) break;
       }
     }
+    // The authorize request was answered here: let the page the browser shows in its place
+    // finish loading before the page is closed (closed while that answer was still on its
+    // way, Chromium could keep the page open for good: seen once in about ten runs).
+    if (activation.authorize) await page.waitForLoadState('load', { timeout: 3000 }).catch(() => undefined);
     if (!activation.authorize) {
       const last = activation.chain.at(-1) ?? page.url();
       return { ...activation, problem: `aucune requête vers /api/v2/authorize en ${Math.round((Date.now() - started) / 1000)} s ; dernière page : ${last}` };
@@ -98,7 +105,8 @@ async function activate(context, url, pickScript, n, state) {
   } finally {
     context.off('page', onPage);
     state.current = undefined;
-    await page.close().catch(() => undefined);
+    // Bounded all the same: a page that will not close must not hold the audit.
+    await bounded(page.close());
   }
 }
 
@@ -177,7 +185,7 @@ export async function followButtons({ browser, url, found, pickScript, contextOp
       try {
         for (let round = 0; round < 2; round += 1) activations.push(await activate(context, url, pickScript, n, state));
       } finally {
-        await context.close();
+        await bounded(context.close());
       }
       const followed = { name: control.name, plus: control.plus, provider: control.provider, activations };
       buttons.push({ ...followed, likely: control.likely });
