@@ -5,10 +5,10 @@
 // it follows. The local ProConnect (../local-proconnect) is started with the service
 // registered; a headless Chromium walks the journey; findings are `{ rule, status, message,
 // evidence }`, in French, as for FranceConnect.
-import { ClientConfigurationError, demoAgents, startLocalProConnect } from '../local-proconnect/server.mjs';
+import { demoAgents, startLocalProConnect } from '../local-proconnect/server.mjs';
 import { SUPPORTED_ACR } from '../local-proconnect/proconnect.mjs';
 import { launchBrowser, LOGOUT, Visitor } from './driver.mjs';
-import { RehearsalError } from './errors.mjs';
+import { startRegistered } from './local-start.mjs';
 import { madeUpCredentials } from './options.mjs';
 import { startService, waitForService } from './service.mjs';
 import { ruleStatuses, stepper } from './steps.mjs';
@@ -51,28 +51,7 @@ export async function rehearseProConnect(options, { progress = () => {}, browser
     findings: [],
   };
   try {
-    let pc;
-    try {
-      pc = await startLocalProConnect({
-        port: options.fcPort,
-        host: '127.0.0.1',
-        rehearsal: true,
-        clients: [
-          {
-            client_id: credentials.clientId,
-            client_secret: credentials.clientSecret,
-            signing_alg: options.alg,
-            name: new URL(options.service).host,
-            redirect_uris: [options.redirectUri],
-            post_logout_redirect_uris: [options.postLogoutRedirectUri],
-          },
-        ],
-      });
-    } catch (error) {
-      if (error.code === 'EADDRINUSE') throw new RehearsalError(`Le port ${options.fcPort} est déjà pris : choisissez-en un autre pour le ProConnect local avec --fc-port.`);
-      if (error instanceof ClientConfigurationError) throw new RehearsalError(`Enregistrement refusé par le ProConnect local : ${error.message}.`);
-      throw error;
-    }
+    const pc = await startRegistered(startLocalProConnect, 'ProConnect', options, credentials);
     cleanup.push(() => pc.close());
     const discovery = `${pc.issuer}/.well-known/openid-configuration`;
     result.proconnect = { issuer: pc.issuer, discovery, clientId: credentials.clientId, ...(options.clientId ? {} : { clientSecret: credentials.clientSecret }), alg: options.alg };

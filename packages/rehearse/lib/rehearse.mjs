@@ -3,9 +3,10 @@
 // the service registered; a headless Chromium walks the journey as the qualifier does;
 // every rule of the qualification checklist gets findings `{ rule, status, message,
 // evidence }` (the page audit's shape), in French, quoting what was seen.
-import { startLocalFranceConnect, demoIdentities, ClientConfigurationError } from '../local-franceconnect/server.mjs';
+import { startLocalFranceConnect, demoIdentities } from '../local-franceconnect/server.mjs';
 import { auditPage, WIDTHS } from './audit.mjs';
 import { judgeAuthorizeRequests } from './authorize.mjs';
+import { startRegistered } from './local-start.mjs';
 import { DELETE_ACCOUNT, fold, launchBrowser, LOGOUT, Visitor } from './driver.mjs';
 import { RehearsalError } from './errors.mjs';
 import { madeUpCredentials } from './options.mjs';
@@ -94,29 +95,7 @@ export async function rehearse(options, { progress = () => {}, browser: givenBro
   };
   try {
     // The local FranceConnect, with this service registered as the partner space would.
-    let fc;
-    try {
-      fc = await startLocalFranceConnect({
-        port: options.fcPort,
-        host: '127.0.0.1',
-        plus: options.plus,
-        rehearsal: true,
-        clients: [
-          {
-            client_id: credentials.clientId,
-            client_secret: credentials.clientSecret,
-            signing_alg: options.alg,
-            name: new URL(options.service).host,
-            redirect_uris: [options.redirectUri],
-            post_logout_redirect_uris: [options.postLogoutRedirectUri],
-          },
-        ],
-      });
-    } catch (error) {
-      if (error.code === 'EADDRINUSE') throw new RehearsalError(`Le port ${options.fcPort} est déjà pris : choisissez-en un autre pour le FranceConnect local avec --fc-port.`);
-      if (error instanceof ClientConfigurationError) throw new RehearsalError(`Enregistrement refusé par le FranceConnect local : ${error.message}.`);
-      throw error;
-    }
+    const fc = await startRegistered(startLocalFranceConnect, 'FranceConnect', options, credentials, { plus: options.plus });
     cleanup.push(() => fc.close());
     result.franceconnect = {
       issuer: fc.issuer,
