@@ -10,6 +10,24 @@ import { startWebKitDriver } from './webkit-driver.mjs';
 import { webdriverElementScreenshot } from './screenshots.mjs';
 import { setWebDriverViewport } from './webdriver-viewport.mjs';
 
+/**
+ * Starts Firefox, trying again when a start fails. The launcher keeps the first start's
+ * promise for every test file, so a single failed start (seen once on a fresh machine,
+ * where Firefox runs for the first time) failed all 28 files without running a test.
+ * Each failure is printed with its reason; the third one stops the run.
+ */
+async function launchFirefox(options) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      // 90 s: a first start on a fresh machine builds its caches (30 s is puppeteer's default).
+      return await puppeteer.launch({ timeout: 90_000, ...options });
+    } catch (error) {
+      console.error(`Firefox did not start (attempt ${attempt} of 3): ${error.message}`);
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 /** The viewport every test file starts with, in every engine. */
 export const VIEWPORT = { width: 800, height: 600 };
 
@@ -29,7 +47,7 @@ export async function launcher(engine, found) {
   }
   if (engine === 'firefox') {
     const browser = chromeLauncher({
-      puppeteer,
+      puppeteer: { launch: launchFirefox },
       launchOptions: {
         browser: 'firefox',
         executablePath: found.executablePath,
