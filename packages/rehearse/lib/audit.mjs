@@ -1,7 +1,7 @@
 // The page audit of franceconnect-elements, run inside the pages the rehearsal visits:
 // the same self-contained module `npx franceconnect-audit` injects (franceconnect-elements/audit/cdn),
 // evaluated through the DevTools protocol so that no page's Content-Security-Policy stops it.
-// The rehearsal never looks for a FranceConnect button by itself: it asks the audit.
+// The rehearsal never looks for a FranceConnect or ProConnect button by itself: it asks the audit.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { RehearsalError } from './errors.mjs';
@@ -63,17 +63,20 @@ export async function auditPage(page) {
 }
 
 /**
- * The FranceConnect button of the page, as the page audit finds it (its
- * `findFranceConnectControls`): `{ button, name }`, the element handle of the control a
- * person activates and how the audit names it, or null. A button the audit is sure of
- * first, else a likely one.
+ * The button of `provider` (`franceconnect` or `proconnect`) on the page, as the page audit
+ * finds it (its `findFranceConnectControls`, which knows both brands by every signal a page
+ * gives: name, alt, image, logo colours, classes, authorize URL): `{ button, name }`, the
+ * element handle of the control a person activates and how the audit names it, or null.
+ * A button the audit is sure of first, else a likely one; only the other brand's never,
+ * so that a page showing both buttons, in either order, is driven through the right one.
  */
-export async function findFranceConnectButton(page) {
+export async function findProviderButton(page, provider = 'franceconnect') {
   const code = await module();
   const handle = await page.evaluateHandle(`(async () => {
     ${code}
     const found = await __controls(document);
-    const control = found.buttons[0] ?? found.likely[0];
+    const mine = (c) => (c.provider ?? 'franceconnect') === ${JSON.stringify(provider)};
+    const control = found.buttons.find(mine) ?? found.likely.find(mine);
     return control ? [control.element, control.name] : [];
   })()`);
   const button = (await handle.getProperty('0')).asElement();

@@ -5,9 +5,8 @@
 // button, a logout control, the person's name, a message.
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { findFranceConnectButton } from './audit.mjs';
+import { findProviderButton } from './audit.mjs';
 import { RehearsalError } from './errors.mjs';
-import { findProConnectButton } from './proconnect-button.mjs';
 
 /** A control that logs out, in French or English. */
 export const LOGOUT = /se\s+d[ée]connecter|d[ée]connexion|\blog\s*out\b|\bsign\s*out\b/i;
@@ -277,7 +276,12 @@ export class Visitor {
 
   /** The FranceConnect button of the current page, as the page audit finds it, and how findings name it. */
   async franceConnectButton() {
-    return findFranceConnectButton(this.page);
+    return findProviderButton(this.page, 'franceconnect');
+  }
+
+  /** The ProConnect button of the current page, as the page audit finds it, and how findings name it. */
+  async proConnectButton() {
+    return findProviderButton(this.page, 'proconnect');
   }
 
   /**
@@ -298,7 +302,7 @@ export class Visitor {
    * service again (ProConnect reuses an open session without any page). `{ button, state }`.
    */
   async activateProConnect() {
-    const found = await findProConnectButton(this.page);
+    const found = await this.proConnectButton();
     if (!found) return { button: null, state: await this.state() };
     const moved = await this.clickAndNavigate(found.button);
     if (!moved) return { button: found.name, state: { ...(await this.state()), stayed: true } };
