@@ -185,7 +185,7 @@ export async function measureWeights() {
     ['fc-login-block page', 'a page importing only franceconnect-elements/fc-login-block', await pageBundle('dist/define/fc-login-block.js')],
     ['fc-login-block page, server-rendered', 'the same page, server-rendered: franceconnect-elements/hydrate first', await pageBundle(['dist/hydrate.js', 'dist/define/fc-login-block.js'])],
     ['fc-account page', 'a page importing only franceconnect-elements/fc-account', await pageBundle('dist/define/fc-account.js')],
-    ['reserve.css', 'dist/reserve.css (optional, see the README, "Performance")', file(join(root, 'dist/reserve.css'))],
+    ['reserve.css', 'dist/reserve.css (optional, see docs/performance.md, "Layout shift")', file(join(root, 'dist/reserve.css'))],
     ['dsfr connect', '@gouvfr/dsfr component/connect/connect.min.css', file(join(dsfr, 'component/connect/connect.min.css'))],
     ['dsfr core + connect', '@gouvfr/dsfr core.min.css + connect.min.css', { bytes: Buffer.concat([readFileSync(join(dsfr, 'core/core.min.css')), readFileSync(join(dsfr, 'component/connect/connect.min.css'))]) }],
     ['dsfr all', '@gouvfr/dsfr dsfr.min.css (what a react-dsfr page loads)', file(join(dsfr, 'dsfr.min.css'))],
