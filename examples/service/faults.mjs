@@ -46,6 +46,12 @@ export const FAULTS = {
       return without;
     },
   },
+  'plus-asks-eidas1': {
+    rule: 19,
+    hook: 'authorize',
+    what: 'a FranceConnect+ service that still asks for eidas1 (FranceConnect+ offers eidas2 and eidas3)',
+    apply: (parameters) => ({ ...parameters, acr_values: 'eidas1' }),
+  },
   'short-state': { rule: 20, hook: 'state', what: 'a state of 12 characters', apply: (state) => state.slice(0, 12) },
   'fixed-state': { rule: 20, hook: 'state', what: 'the same state at every attempt', apply: () => FIXED },
   'fixed-nonce': { rule: 20, hook: 'nonce', what: 'the same nonce at every attempt', apply: () => FIXED },

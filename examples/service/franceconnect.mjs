@@ -10,9 +10,16 @@ import { faulty } from './faults.mjs';
 /** Rule 17: the pivot identity, plus the two claims the user may change. */
 export const SCOPES = 'openid given_name family_name birthdate gender birthplace birthcountry email preferred_username';
 
-/** Rule 19: the eIDAS level sent in acr_values, and the levels accepted back (eidas1 or stronger). */
+/**
+ * Rule 19: the eIDAS level sent in acr_values, and the levels accepted back: eidas1 or
+ * stronger with FranceConnect; with FranceConnect+, which offers eidas2 and eidas3 only
+ * (france-connect/sources, back/instances/core-fcp-high/src/config/oidc-acr.ts), eidas2
+ * or stronger.
+ */
 export const ACR_VALUES = 'eidas1';
+export const ACR_VALUES_PLUS = 'eidas2';
 const ACCEPTED_ACR = new Set(['eidas1', 'eidas2', 'eidas3']);
+const ACCEPTED_ACR_PLUS = new Set(['eidas2', 'eidas3']);
 
 /** The algorithms FranceConnect's partner space lets a service choose for its ID token and userinfo. */
 export const SIGNING_ALGS = ['ES256', 'RS256'];
@@ -112,8 +119,9 @@ export function discoveredOnce({ issuer, clientId, clientSecret, signingAlg, tok
  * @param {string} options.redirectUri this service's /auth/franceconnect/callback
  * @param {string} options.postLogoutRedirectUri this service's /auth/franceconnect/logout/callback
  * @param {string} [options.signingAlg] ES256 or RS256, as chosen in the partner space
+ * @param {boolean} [options.plus] FranceConnect+: eidas2 asked, eidas2 or eidas3 accepted
  */
-export function franceConnect({ issuer, clientId, clientSecret, redirectUri, postLogoutRedirectUri, signingAlg = 'ES256' }) {
+export function franceConnect({ issuer, clientId, clientSecret, redirectUri, postLogoutRedirectUri, signingAlg = 'ES256', plus = false }) {
   if (!SIGNING_ALGS.includes(signingAlg)) {
     throw new Error(`signing algorithm "${signingAlg}" is not one FranceConnect offers (${SIGNING_ALGS.join(' or ')})`);
   }
@@ -132,7 +140,7 @@ export function franceConnect({ issuer, clientId, clientSecret, redirectUri, pos
       const url = client.buildAuthorizationUrl(await config(), faulty('authorize', {
         redirect_uri: redirectUri,
         scope: SCOPES,
-        acr_values: ACR_VALUES, // rule 19, on every authorize
+        acr_values: plus ? ACR_VALUES_PLUS : ACR_VALUES, // rule 19, on every authorize
         state,
         nonce,
       }));
@@ -162,7 +170,7 @@ export function franceConnect({ issuer, clientId, clientSecret, redirectUri, pos
           const tokens = await client.authorizationCodeGrant(configured, currentUrl, checks);
           const claims = tokens.claims();
           // Rule 19: the level reached must be the one asked for, or stronger.
-          if (!ACCEPTED_ACR.has(claims.acr)) throw new CallbackError(`unexpected acr ${claims.acr}`, tokens.id_token);
+          if (!(plus ? ACCEPTED_ACR_PLUS : ACCEPTED_ACR).has(claims.acr)) throw new CallbackError(`unexpected acr ${claims.acr}`, tokens.id_token);
           // A signed JWT, checked against the ID token's subject.
           const identity = await client.fetchUserInfo(configured, tokens.access_token, claims.sub);
           return { idToken: tokens.id_token, identity };

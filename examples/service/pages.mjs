@@ -77,7 +77,7 @@ export function homePage({ account, flash }) {
  * /connexion and /inscription: FranceConnect first (rule 5), then the "OU" line
  * (rule 6) and the local form, inside <fc-login-block>'s slot.
  */
-export function loginPage({ section, account, flash }) {
+export function loginPage({ section, plus = false, account, flash }) {
   const signup = section === 'inscription';
   const form = signup
     ? `        <form action="/inscription" method="post">
@@ -104,7 +104,7 @@ export function loginPage({ section, account, flash }) {
   const script = faulty('login-page-script', '');
   const popup = script ? `\n      ${script}` : '';
   const main = `      <h1>${signup ? 'Créer un compte' : 'Connexion'}</h1>
-      <fc-login-block section="${signup ? 'inscription' : 'connexion'}" href="/auth/franceconnect/login">
+      <fc-login-block section="${signup ? 'inscription' : 'connexion'}"${plus ? ' plus' : ''} href="/auth/franceconnect/login">
 ${form}
       </fc-login-block>${popup}`;
   return layout({ title: signup ? 'Inscription' : 'Connexion', account, flash, main });

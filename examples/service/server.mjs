@@ -65,12 +65,13 @@ function field(form, name, max) {
  * @param {string} options.clientId the client_id registered at FranceConnect (rule 21)
  * @param {string} options.clientSecret
  * @param {string} [options.signingAlg] ES256 (default) or RS256, as chosen in the partner space
+ * @param {boolean} [options.plus] FranceConnect+ rather than FranceConnect: its button, eidas2
  * @param {{ issuer: string, clientId: string, clientSecret: string, signingAlg?: string }} [options.proConnect]
  *   the agents' space's registration at ProConnect (…/api/v2); without it, /agents says it is not configured
  * @param {(message: string) => void} [options.log] where refused callbacks are reported
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export async function startService({ port = 3000, host = '127.0.0.1', issuer, clientId, clientSecret, signingAlg = 'ES256', proConnect: pro, log = console.warn }) {
+export async function startService({ port = 3000, host = '127.0.0.1', issuer, clientId, clientSecret, signingAlg = 'ES256', plus = false, proConnect: pro, log = console.warn }) {
   activeFaults(); // an unknown SERVICE_FAULTS name: no start
   for (const [path, [url]] of Object.entries(ASSETS)) {
     await readFile(fileURLToPath(url)).catch(() => {
@@ -88,6 +89,7 @@ export async function startService({ port = 3000, host = '127.0.0.1', issuer, cl
     clientId,
     clientSecret,
     signingAlg,
+    plus,
     redirectUri: `${origin}/auth/franceconnect/callback`,
     postLogoutRedirectUri: `${origin}/auth/franceconnect/logout/callback`,
   });
@@ -180,19 +182,19 @@ export async function startService({ port = 3000, host = '127.0.0.1', issuer, cl
 
     'GET /connexion': (req, res) => {
       const { session, account } = current(req) ?? { session: sessions.get(req) };
-      html(res, 200, loginPage({ section: 'connexion', account, flash: takeFlash(session) }));
+      html(res, 200, loginPage({ section: 'connexion', plus, account, flash: takeFlash(session) }));
     },
 
     'GET /inscription': (req, res) => {
       const { session, account } = current(req) ?? { session: sessions.get(req) };
-      html(res, 200, loginPage({ section: 'inscription', account, flash: takeFlash(session) }));
+      html(res, 200, loginPage({ section: 'inscription', plus, account, flash: takeFlash(session) }));
     },
 
     // The slot's e-mail/password forms: out of this demonstration's scope.
     'POST /connexion': (req, res) =>
-      html(res, 200, loginPage({ section: 'connexion', flash: { kind: 'info', text: LOCAL_ACCOUNTS } })),
+      html(res, 200, loginPage({ section: 'connexion', plus, flash: { kind: 'info', text: LOCAL_ACCOUNTS } })),
     'POST /inscription': (req, res) =>
-      html(res, 200, loginPage({ section: 'inscription', flash: { kind: 'info', text: LOCAL_ACCOUNTS } })),
+      html(res, 200, loginPage({ section: 'inscription', plus, flash: { kind: 'info', text: LOCAL_ACCOUNTS } })),
 
     // Rules 8, 10, 17, 19, 20, 21: a fresh state and nonce, kept in a new server-side session.
     'GET /auth/franceconnect/login': async (req, res) => {
@@ -426,6 +428,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     clientId: FC_CLIENT_ID,
     clientSecret: FC_CLIENT_SECRET,
     signingAlg: process.env.FC_SIGNING_ALG ?? 'ES256',
+    // FC_PLUS=1: a FranceConnect+ service (what `franceconnect-rehearse --plus` gives --start).
+    plus: process.env.FC_PLUS === '1',
     proConnect: withPc
       ? {
           issuer: process.env.PC_ISSUER ?? `http://127.0.0.1:${process.env.PC_PORT ?? 3002}/api/v2`,

@@ -174,6 +174,35 @@ describe('the faults written for the page audit’s --follow, which the rehearsa
   }
 });
 
+describe('franceconnect-rehearse --plus: the Node service as a FranceConnect+ service (FC_PLUS=1, given by --start)', { concurrency: 2 }, () => {
+  it('exit 0, every rule passes; the button is FranceConnect+’s, and every authorize asked for eidas2', async () => {
+    const service = await referenceService('node');
+    const run = await rehearse([...service.args, '--plus', '--json'], service.env);
+    const json = parsed(run);
+    assert.equal(run.code, 0, `${run.stderr}\n${JSON.stringify(json.findings.filter((f) => f.status === 'fail'), null, 1)}`);
+    assert.deepEqual(statuses(json), CLEAN);
+    const says = (rule) => json.findings.filter((f) => f.rule === rule && f.status === 'pass').map((f) => f.message).join('\n');
+    assert.match(says(19), /acr_values=eidas2 dans les \d+ appels/);
+    assert.match(says(8), /FranceConnect\+/, 'the login went through the FranceConnect+ button');
+  });
+
+  // FranceConnect+ answers a level it does not offer with invalid_acr, back to the service
+  // (back/libs/core/src/services/core-acr.service.ts, rejectInvalidAcr): nobody can log in,
+  // so rules 8 and 10 fail with rule 19, each saying why.
+  it('SERVICE_FAULTS=plus-asks-eidas1 (FranceConnect+ asked for eidas1): rule 19 fails, and logging in and signing up, with invalid_acr quoted', async () => {
+    const service = await referenceService('node');
+    const run = await rehearse([...service.args, '--plus', '--json'], { ...service.env, SERVICE_FAULTS: 'plus-asks-eidas1' });
+    const json = parsed(run);
+    assert.equal(run.code, 1);
+    const failed = json.findings.filter((f) => f.status === 'fail');
+    assert.deepEqual(failing(json).sort((a, b) => a - b), [8, 10, 19], JSON.stringify(failed, null, 1));
+    assert.ok(failed.some((f) => f.rule === 19 && /acr_values=eidas1 dans \d+ appel\(s\) sur \d+ ; la règle 19 demande acr_values=eidas2 ou eidas3/.test(f.message)), JSON.stringify(failed));
+    for (const rule of [8, 10]) {
+      assert.ok(failed.some((f) => f.rule === rule && /renvoyé aussitôt au service error=invalid_acr \(« acr_value is not valid.*got eidas1 »\)/.test(f.message)), JSON.stringify(failed));
+    }
+  });
+});
+
 describe('a variant of the Python service broken in a way the Node one never was', () => {
   it('SERVICE_FAULTS=authlib-nonce (the nonce left to Authlib: 20 characters): rule 20 fails, quoting it, the rest passes', async () => {
     const service = await referenceService('python');

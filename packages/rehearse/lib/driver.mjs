@@ -134,6 +134,12 @@ export class Visitor {
     this.statuses = new WeakMap();
     /** Custom element tags a page of this visit never defined (settle() stops waiting for them). */
     this.neverDefined = new Set();
+    /**
+     * OpenID Connect errors the provider sent back to the service (a redirect to the service
+     * with `error`, such as `invalid_acr`), each `{ error, description, url }`: what a login
+     * that came back without a provider page to see ran into.
+     */
+    this.errorsBack = [];
     context.on('page', (page) => {
       // The first page is the visitor's own (this event comes before newPage() resolves).
       if (!this.first || page === this.first) {
@@ -151,6 +157,12 @@ export class Visitor {
 
   #watch(page) {
     page.on('dialog', (dialog) => dialog.accept().catch(() => undefined));
+    page.on('request', (request) => {
+      if (!request.isNavigationRequest() || request.frame() !== page.mainFrame()) return;
+      const url = new URL(request.url());
+      const error = url.origin === this.serviceOrigin && url.searchParams.get('error');
+      if (error) this.errorsBack.push({ error, description: url.searchParams.get('error_description') ?? '', url: url.href });
+    });
     // The HTTP status of the document each page shows (after redirects).
     page.on('response', (response) => {
       const request = response.request();

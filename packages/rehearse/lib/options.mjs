@@ -27,7 +27,8 @@ n’échoue, 1 si une règle échoue, 2 si la répétition n’a pas pu se faire
   --start              la commande qui démarre votre service, avec FC_ISSUER, FC_DISCOVERY_URL,
                        FC_CLIENT_ID, FC_CLIENT_SECRET et FC_SIGNING_ALG dans son environnement ;
                        sans elle, la répétition attend que le service réponde (--wait secondes)
-  --plus               FranceConnect+ (eidas2 ou eidas3) plutôt que FranceConnect
+  --plus               FranceConnect+ (eidas2 ou eidas3) plutôt que FranceConnect ; avec --start,
+                       FC_PLUS=1 en plus dans l’environnement du service
   --provider proconnect  un ProConnect local plutôt que FranceConnect, pour un espace d’agents :
                        connexion, nom de l’agent, déconnexion par session/end, niveau (acr) demandé
                        par claims et vérifié, state et nonce d’au moins 32 caractères, ni pop-up

@@ -123,6 +123,8 @@ export async function rehearse(options, { progress = () => {}, browser: givenBro
           FC_CLIENT_ID: credentials.clientId,
           FC_CLIENT_SECRET: credentials.clientSecret,
           FC_SIGNING_ALG: options.alg,
+          // With --plus, FC_PLUS=1: the FranceConnect+ service this rehearsal is for.
+          ...(options.plus && { FC_PLUS: '1' }),
         },
       });
       cleanup.push(() => service.stop());
@@ -213,9 +215,17 @@ async function journey({ options, fc, browser, credentials, result, progress }) 
   async function logIn(visitor, url, shot) {
     await visitor.goto(url);
     const before = fc.received.length;
+    const errorsBefore = visitor.errorsBack.length;
     const { button, state } = await visitor.activateFranceConnect();
     if (!button) return { ok: false, reason: `l’audit ne trouve aucun bouton FranceConnect sur ${at(url)}` };
     if (state.timedOut || state.at !== 'franceconnect') {
+      // FranceConnect may have answered at once with an error, sent back to the service
+      // (invalid_acr for a level it does not offer): say so rather than "stayed".
+      const back = visitor.errorsBack.slice(errorsBefore).at(-1);
+      if (back) {
+        const said = back.description ? ` (« ${back.description} »)` : '';
+        return { ok: false, button, reason: `le bouton ${button} a mené à FranceConnect, qui a renvoyé aussitôt au service error=${back.error}${said} ; la page est ensuite sur ${visitor.where()}` };
+      }
       return { ok: false, button, reason: `le bouton ${button} n’a pas mené à FranceConnect : la page est restée ${state.at === 'service' ? `sur ${visitor.where()}` : `sur ${state.url}`}` };
     }
     if (state.page === 'error') {
