@@ -18,6 +18,7 @@
 //   faulty('logout-session-end', true)  whether logging out goes to session/end
 //   faulty('logout-id-token-hint', true) whether it sends id_token_hint there
 //   faulty('pivot-from-request', false) whether the profile saves the pivot fields it receives
+//   faulty('tls', options)              the https server's TLS options (served with TLS_KEY and TLS_CERT)
 // and in pages.mjs:
 //   faulty('account-header', html)      the logged-in header's <fc-account>
 //   faulty('login-page-script', '')     a script or a frame on the login and sign-up pages
@@ -51,6 +52,12 @@ export const FAULTS = {
     hook: 'authorize',
     what: 'a FranceConnect+ service that still asks for eidas1 (FranceConnect+ offers eidas2 and eidas3)',
     apply: (parameters) => ({ ...parameters, acr_values: 'eidas1' }),
+  },
+  'old-tls': {
+    rule: 18,
+    hook: 'tls',
+    what: 'https that still accepts TLS 1.0 and 1.1',
+    apply: (options) => ({ ...options, minVersion: 'TLSv1', ciphers: 'DEFAULT:@SECLEVEL=0' }),
   },
   'short-state': { rule: 20, hook: 'state', what: 'a state of 12 characters', apply: (state) => state.slice(0, 12) },
   'fixed-state': { rule: 20, hook: 'state', what: 'the same state at every attempt', apply: () => FIXED },

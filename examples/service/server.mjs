@@ -4,8 +4,10 @@
 //
 //   PORT=3000 FC_ISSUER=http://127.0.0.1:3001/api/v2 FC_CLIENT_ID=… FC_CLIENT_SECRET=… \
 //     [FC_SIGNING_ALG=RS256] node examples/service/server.mjs
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { activeFaults, faulty } from './faults.mjs';
 import { franceConnect, randomToken } from './franceconnect.mjs';
@@ -66,24 +68,30 @@ function field(form, name, max) {
  * @param {string} options.clientSecret
  * @param {string} [options.signingAlg] ES256 (default) or RS256, as chosen in the partner space
  * @param {boolean} [options.plus] FranceConnect+ rather than FranceConnect: its button, eidas2
+ * @param {{ key: Buffer | string, cert: Buffer | string }} [options.tls] serve https with this key
+ *   and certificate (rule 18: TLS 1.2 or later, Node's own minimum), rather than http
  * @param {{ issuer: string, clientId: string, clientSecret: string, signingAlg?: string }} [options.proConnect]
  *   the agents' space's registration at ProConnect (…/api/v2); without it, /agents says it is not configured
  * @param {(message: string) => void} [options.log] where refused callbacks are reported
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export async function startService({ port = 3000, host = '127.0.0.1', issuer, clientId, clientSecret, signingAlg = 'ES256', plus = false, proConnect: pro, log = console.warn }) {
+export async function startService({ port = 3000, host = '127.0.0.1', issuer, clientId, clientSecret, signingAlg = 'ES256', plus = false, tls, proConnect: pro, log = console.warn }) {
   activeFaults(); // an unknown SERVICE_FAULTS name: no start
   for (const [path, [url]] of Object.entries(ASSETS)) {
     await readFile(fileURLToPath(url)).catch(() => {
       throw new Error(`${path}: ${fileURLToPath(url)} is missing; run \`npm run build\` first.`);
     });
   }
-  const server = createServer();
+  // Rule 18: TLS 1.2 at least, Node's default minimum (the fault old-tls lowers it to 1.0,
+  // with the ciphers OpenSSL 3 keeps for it only at security level 0).
+  const server = tls
+    ? createTlsServer({ ...tls, ...faulty('tls', { minVersion: 'TLSv1.2' }) })
+    : createServer();
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);
   });
-  const origin = `http://${host}:${server.address().port}`;
+  const origin = `${tls ? 'https' : 'http'}://${host}:${server.address().port}`;
   const fc = franceConnect({
     issuer,
     clientId,
@@ -430,6 +438,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     signingAlg: process.env.FC_SIGNING_ALG ?? 'ES256',
     // FC_PLUS=1: a FranceConnect+ service (what `franceconnect-rehearse --plus` gives --start).
     plus: process.env.FC_PLUS === '1',
+    // TLS_KEY and TLS_CERT: PEM files, to serve https (rule 18).
+    tls: process.env.TLS_KEY && process.env.TLS_CERT ? { key: readFileSync(process.env.TLS_KEY), cert: readFileSync(process.env.TLS_CERT) } : undefined,
     proConnect: withPc
       ? {
           issuer: process.env.PC_ISSUER ?? `http://127.0.0.1:${process.env.PC_PORT ?? 3002}/api/v2`,

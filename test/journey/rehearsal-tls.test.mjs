@@ -10,19 +10,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { tlsFinding as judgeTls } from '../../packages/rehearse/lib/tls.mjs';
+import { referenceService, rehearse } from './servers.mjs';
 
 let key;
 let cert;
+let dir;
 const servers = [];
 before(() => {
   // A self-signed certificate made now, with Debian's openssl (no key is committed).
-  const dir = mkdtempSync(join(tmpdir(), 'rehearsal-tls-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  dir = mkdtempSync(join(tmpdir(), 'rehearsal-tls-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
   key = readFileSync(join(dir, 'key.pem'));
   cert = readFileSync(join(dir, 'cert.pem'));
+});
+after(async () => {
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   rmSync(dir, { recursive: true, force: true });
 });
-after(() => Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve)))));
 
 async function https(minVersion) {
   const server = createServer({ key, cert, minVersion, ciphers: 'DEFAULT:@SECLEVEL=0' }, (req, res) => res.end('ok'));
@@ -47,5 +51,33 @@ describe('rule 18 of a rehearsal', () => {
   it('says http on this machine is not applicable, and http elsewhere fails', async () => {
     assert.equal((await judgeTls('http://127.0.0.1:8000/')).status, 'not-applicable');
     assert.equal((await judgeTls('http://service.example.fr/')).status, 'fail');
+  });
+});
+
+/** The rules whose findings fail, and the status of each rule. */
+const failing = (json) => json.rules.filter((r) => r.status === 'fail').map((r) => r.rule);
+const statuses = (json) => Object.fromEntries(json.rules.map((r) => [r.rule, r.status]));
+/** A clean run of the Node service over https: rule 18 is judged and passes; 11 and 22 are never checked here. */
+const CLEAN_HTTPS = Object.fromEntries(Array.from({ length: 22 }, (_, i) => i + 1).map((rule) => [rule, rule === 11 || rule === 22 ? 'not-checked' : 'pass']));
+
+describe('a whole rehearsal of the Node service served over https (TLS_KEY and TLS_CERT, a self-signed certificate)', { concurrency: 2 }, () => {
+  it('exit 0: every rule passes, rule 18 with TLS 1.0 and 1.1 refused', async () => {
+    const service = await referenceService('node', { tls: { key: join(dir, 'key.pem'), cert: join(dir, 'cert.pem') } });
+    const run = await rehearse([...service.args, '--json'], service.env);
+    assert.ok(run.json, `${run.stdout}\n${run.stderr}`);
+    assert.equal(run.code, 0, `${run.stderr}\n${JSON.stringify(run.json.findings.filter((f) => f.status === 'fail'), null, 1)}`);
+    assert.deepEqual(statuses(run.json), CLEAN_HTTPS);
+    const tls = run.json.findings.find((f) => f.rule === 18);
+    assert.match(tls.message, /TLS 1\.1 refusée, TLS 1\.2 acceptée/);
+  });
+
+  it('SERVICE_FAULTS=old-tls (TLS 1.0 and 1.1 still accepted): rule 18 fails, every other rule passes', async () => {
+    const service = await referenceService('node', { tls: { key: join(dir, 'key.pem'), cert: join(dir, 'cert.pem') } });
+    const run = await rehearse([...service.args, '--json'], { ...service.env, SERVICE_FAULTS: 'old-tls' });
+    assert.ok(run.json, `${run.stdout}\n${run.stderr}`);
+    assert.equal(run.code, 1);
+    assert.deepEqual(failing(run.json), [18], JSON.stringify(run.json.findings.filter((f) => f.status === 'fail'), null, 1));
+    assert.match(run.json.findings.find((f) => f.rule === 18).message, /TLS 1\.1 acceptée/);
+    assert.deepEqual({ ...statuses(run.json), 18: 'pass' }, CLEAN_HTTPS);
   });
 });

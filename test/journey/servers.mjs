@@ -170,9 +170,10 @@ const START = {
  * (its pages, its two URIs, the command that starts it), and the environment that
  * command needs (PORT; SERVICE_URL for the Python one).
  */
-export async function referenceService(service = 'node', { port, profile = true } = {}) {
+export async function referenceService(service = 'node', { port, profile = true, tls } = {}) {
   port ??= await freePort();
-  const origin = `http://127.0.0.1:${port}`;
+  // tls: { key, cert }, PEM files the Node service serves https with.
+  const origin = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   return {
     origin,
     args: [
@@ -185,7 +186,7 @@ export async function referenceService(service = 'node', { port, profile = true 
       '--fc-port', String(await freePort()),
       '--start', START[service],
     ],
-    env: { PORT: String(port), SERVICE_URL: origin, PYTHONDONTWRITEBYTECODE: '1' },
+    env: { PORT: String(port), SERVICE_URL: origin, PYTHONDONTWRITEBYTECODE: '1', ...(tls && { TLS_KEY: tls.key, TLS_CERT: tls.cert }) },
   };
 }
 

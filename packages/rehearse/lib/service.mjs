@@ -1,17 +1,28 @@
 // The team's service: started with --start (and stopped at the end), or waited for.
 import { spawn } from 'node:child_process';
+import http from 'node:http';
+import https from 'node:https';
 import { RehearsalError } from './errors.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Whether anything answers HTTP at `url` (any status: a 404 home page still answers). */
-async function answers(url) {
-  try {
-    await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(2000) });
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * Whether anything answers HTTP at `url` (any status: a 404 home page still answers). An
+ * https service on this machine often has a certificate Node does not trust (self-signed,
+ * or a local authority only the system's store knows): it answers all the same, as the
+ * rehearsal's browser accepts it (rule 18 is judged by the TLS versions, lib/tls.mjs).
+ */
+function answers(url) {
+  const { request } = url.startsWith('https:') ? https : http;
+  return new Promise((resolve) => {
+    const req = request(url, { method: 'GET', rejectUnauthorized: false, timeout: 2000 }, (res) => {
+      res.resume();
+      resolve(true);
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(false));
+    req.end();
+  });
 }
 
 /**
