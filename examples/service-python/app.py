@@ -13,6 +13,16 @@ SERVICE_URL/auth/franceconnect/logout/callback: register both. Its pages: /conne
 /inscription (the FranceConnect block), /profil (the pivot identity locked, the e-mail and
 nom d'usage editable) and account deletion there; accounts are kept in memory, by `sub`.
 
+An agents' space at /agents logs civil servants in with ProConnect when PC_DISCOVERY_URL,
+PC_CLIENT_ID and PC_CLIENT_SECRET (and PC_SIGNING_ALG) are set, as ProConnect's partner
+documentation tells integrators (proconnect-gouv/proconnect-espace-partenaires,
+src/pages/docs/fournisseur-service/implementation_technique.md): the level required through
+`claims` and checked in the ID token, a state and a nonce of 32 characters, the agent's
+given_name and usual_name on every page, session/end to log out. Its callbacks:
+SERVICE_URL/agents/auth/callback and SERVICE_URL/agents/auth/logout/callback. Either
+provider may be configured alone (`franceconnect-rehearse --provider proconnect` gives the
+PC_ variables only).
+
 SERVICE_FAULTS (comma-separated) breaks it on purpose, to prove the checks catch it:
 authlib-nonce leaves the nonce to Authlib (20 characters, which FranceConnect v2 refuses).
 """
@@ -33,10 +43,18 @@ from flask import Flask, redirect, request, session
 
 PORT = int(os.environ.get("PORT", "3002"))
 SERVICE_URL = os.environ.get("SERVICE_URL", f"http://127.0.0.1:{PORT}")
-DISCOVERY_URL = os.environ["FC_DISCOVERY_URL"]
+DISCOVERY_URL = os.environ.get("FC_DISCOVERY_URL")
+PC_DISCOVERY_URL = os.environ.get("PC_DISCOVERY_URL")
+if not DISCOVERY_URL and not PC_DISCOVERY_URL:
+    raise SystemExit("Set FC_DISCOVERY_URL, FC_CLIENT_ID and FC_CLIENT_SECRET (FranceConnect), or PC_DISCOVERY_URL, PC_CLIENT_ID and PC_CLIENT_SECRET (ProConnect, for /agents), or both.")
 SIGNING_ALG = os.environ.get("FC_SIGNING_ALG", "ES256")
 if SIGNING_ALG not in ("ES256", "RS256"):
     raise SystemExit(f'FC_SIGNING_ALG "{SIGNING_ALG}" is not one FranceConnect offers (ES256 or RS256)')
+# ProConnect offers RS256, ES256 and HS256 (implementation_technique.md 2.3.4); this space
+# verifies signatures against ProConnect's published keys, which HS256 has none of.
+PC_SIGNING_ALG = os.environ.get("PC_SIGNING_ALG", "ES256")
+if PC_SIGNING_ALG not in ("ES256", "RS256"):
+    raise SystemExit(f'PC_SIGNING_ALG "{PC_SIGNING_ALG}" is not one this agents\' space verifies (ES256 or RS256)')
 
 # Rule 17: the pivot identity, and the two claims the person may change.
 SCOPES = "openid given_name family_name birthdate gender birthplace birthcountry email preferred_username"
@@ -53,6 +71,13 @@ PIVOT_LABELS = {
     "birthplace": "Ville de naissance (code COG)",
     "birthcountry": "Pays de naissance (code COG)",
 }
+# What the agents' space shows and keeps (scope-claims.md), and the levels it requires
+# through `claims`, the only way ProConnect enforces one (niveaux-acr.md, niveaux-eidas.md).
+PC_SCOPES = "openid given_name usual_name email uid siret organization_label idp_id"
+PC_ACR = ("eidas1", "eidas2", "eidas3")
+PC_CLAIMS = json.dumps({"id_token": {"acr": {"essential": True, "values": list(PC_ACR)}}})
+PC_REDIRECT_URI = f"{SERVICE_URL}/agents/auth/callback"
+PC_POST_LOGOUT_REDIRECT_URI = f"{SERVICE_URL}/agents/auth/logout/callback"
 REDIRECT_URI = f"{SERVICE_URL}/auth/franceconnect/callback"
 POST_LOGOUT_REDIRECT_URI = f"{SERVICE_URL}/auth/franceconnect/logout/callback"
 # The package's published file, when built: the same <fc-button> as the Node service.
@@ -70,13 +95,28 @@ app.secret_key = secrets.token_bytes(32)
 app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax")
 
 oauth = OAuth(app)
-franceconnect = oauth.register(
-    "franceconnect",
-    server_metadata_url=DISCOVERY_URL,
-    client_id=os.environ["FC_CLIENT_ID"],
-    client_secret=os.environ["FC_CLIENT_SECRET"],
-    # FranceConnect v2 takes client_secret_post (or private_key_jwt), not HTTP Basic.
-    client_kwargs={"scope": SCOPES, "token_endpoint_auth_method": "client_secret_post"},
+franceconnect = (
+    oauth.register(
+        "franceconnect",
+        server_metadata_url=DISCOVERY_URL,
+        client_id=os.environ["FC_CLIENT_ID"],
+        client_secret=os.environ["FC_CLIENT_SECRET"],
+        # FranceConnect v2 takes client_secret_post (or private_key_jwt), not HTTP Basic.
+        client_kwargs={"scope": SCOPES, "token_endpoint_auth_method": "client_secret_post"},
+    )
+    if DISCOVERY_URL
+    else None
+)
+proconnect = (
+    oauth.register(
+        "proconnect",
+        server_metadata_url=PC_DISCOVERY_URL,
+        client_id=os.environ["PC_CLIENT_ID"],
+        client_secret=os.environ["PC_CLIENT_SECRET"],
+        client_kwargs={"scope": PC_SCOPES, "token_endpoint_auth_method": "client_secret_post"},
+    )
+    if PC_DISCOVERY_URL
+    else None
 )
 
 
@@ -233,15 +273,19 @@ def delete_account():
 
 @app.get("/auth/franceconnect/login")
 def login():
+    if not franceconnect:
+        session["flash"] = "FranceConnect n’est pas configuré sur ce service : donnez-lui FC_DISCOVERY_URL, FC_CLIENT_ID et FC_CLIENT_SECRET."
+        return redirect("/", 303)
     # Rules 19 and 20: eidas1, and a fresh state and nonce that Authlib keeps in the session.
     if "authlib-nonce" in ACTIVE_FAULTS:
         return franceconnect.authorize_redirect(REDIRECT_URI, acr_values=ACR_VALUES, state=random_token())
     return franceconnect.authorize_redirect(REDIRECT_URI, acr_values=ACR_VALUES, state=random_token(), nonce=random_token())
 
 
-def verified_userinfo(access_token, sub):
-    """FranceConnect answers userinfo with a signed JWT: check it against the published keys."""
-    metadata = franceconnect.load_server_metadata()
+def verified_userinfo(access_token, sub, provider=None, signing_alg=SIGNING_ALG):
+    """FranceConnect (and ProConnect) answer userinfo with a signed JWT: check it against the published keys."""
+    provider = provider or franceconnect
+    metadata = provider.load_server_metadata()
     response = requests.get(metadata["userinfo_endpoint"], headers={"authorization": f"Bearer {access_token}"}, timeout=10)
     response.raise_for_status()
     if not response.headers.get("content-type", "").startswith("application/jwt"):
@@ -250,11 +294,11 @@ def verified_userinfo(access_token, sub):
     claims = jwt.decode(
         response.text,
         keys,
-        claims_options={"iss": {"essential": True, "value": metadata["issuer"]}, "aud": {"essential": True, "value": franceconnect.client_id}},
+        claims_options={"iss": {"essential": True, "value": metadata["issuer"]}, "aud": {"essential": True, "value": provider.client_id}},
     )
     claims.validate()
-    if claims.header.get("alg") != SIGNING_ALG:
-        raise ValueError(f"userinfo signed {claims.header.get('alg')}, not {SIGNING_ALG}")
+    if claims.header.get("alg") != signing_alg:
+        raise ValueError(f"userinfo signed {claims.header.get('alg')}, not {signing_alg}")
     if claims["sub"] != sub:
         raise ValueError("userinfo is for someone else")
     return {key: value for key, value in claims.items() if key not in ("iss", "aud", "exp", "iat")}
@@ -262,6 +306,8 @@ def verified_userinfo(access_token, sub):
 
 @app.get("/auth/franceconnect/callback")
 def callback():
+    if not franceconnect:
+        return redirect("/", 303)
     metadata = franceconnect.load_server_metadata()
     # RFC 9207, which v2 sends: the answer comes from this FranceConnect.
     if request.args.get("iss") not in (None, metadata["issuer"]):
@@ -359,6 +405,149 @@ def logout_callback():
     if not expected or request.args.get("state") != expected:
         session["flash"] = "Vous êtes déconnecté(e)."
     return redirect("/", 303)
+
+
+# The agents' space, with ProConnect: its own session keys (agent, pc_id_token), its own pages.
+
+
+def current_agent():
+    return session.get("agent")
+
+
+def agents_page(title, body):
+    """Every page of the agents' space names the agent (given_name and usual_name) in its header, without a click."""
+    agent = current_agent()
+    if agent:
+        who = f"""<p class="who">Agent connecté(e) : {escape(agent["given_name"])} {escape(agent["usual_name"])}{f" ({escape(agent['organization_label'])})" if agent.get("organization_label") else ""}</p>
+        <form method="post" action="/agents/auth/logout"><button type="submit">Se déconnecter</button></form>"""
+    else:
+        who = ""
+    script = '<script type="module" src="/assets/franceconnect-elements.js"></script>' if ELEMENTS.exists() else ""
+    html = f"""<!doctype html>
+<html lang="fr">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>{escape(title)} – Espace agents du service Python</title>
+    {script}
+  </head>
+  <body>
+    <header>
+      <a href="/agents">Espace agents</a>
+      <nav aria-label="Compte agent">{who}</nav>
+    </header>
+    <main>
+{flash_block()}
+{body}
+    </main>
+  </body>
+</html>"""
+    return html, 200, {"content-type": "text/html; charset=utf-8", "cache-control": "no-store"}
+
+
+@app.get("/agents")
+def agents_home():
+    if current_agent():
+        return agents_page("Espace agents", "      <h1>Espace agents</h1>\n      <p>Vous êtes connecté(e) avec ProConnect.</p>")
+    if not proconnect:
+        return agents_page("Espace agents", "      <h1>Espace agents</h1>\n      <p>L’espace agents n’est pas configuré : donnez à ce service PC_DISCOVERY_URL, PC_CLIENT_ID et PC_CLIENT_SECRET.</p>")
+    # ProConnect first and alone (« ProConnect en priorité »): the block, its button and its link.
+    return agents_page(
+        "Connexion",
+        """      <h1>Espace agents</h1>
+      <fc-login-block provider="proconnect" href="/agents/auth/login"></fc-login-block>
+      <noscript><a href="/agents/auth/login">S’identifier avec ProConnect</a></noscript>""",
+    )
+
+
+@app.get("/agents/auth/login")
+def agents_login():
+    if not proconnect:
+        return redirect("/agents", 303)
+    # State and nonce of 32 characters (« minimum 32 caractères », implementation_technique.md
+    # 2.2.1.2), the level through claims, never acr_values, which ProConnect does not enforce.
+    return proconnect.authorize_redirect(PC_REDIRECT_URI, claims=PC_CLAIMS, state=random_token(), nonce=random_token())
+
+
+@app.get("/agents/auth/callback")
+def agents_callback():
+    if not proconnect:
+        return redirect("/agents", 303)
+    metadata = proconnect.load_server_metadata()
+    if request.args.get("iss") not in (None, metadata["issuer"]):
+        return agents_failed("wrong iss")
+    error = request.args.get("error")
+    if error:
+        state = request.args.get("state", "")
+        if not session.get(f"_state_proconnect_{state}"):
+            return agents_failed(f"{error} with an unknown state")
+        session.pop(f"_state_proconnect_{state}", None)
+        return agents_failed(error)
+    try:
+        # Authlib checks the state, redeems the code, and checks the ID token's signature, iss, aud, exp and nonce.
+        token = proconnect.authorize_access_token()
+    except (AuthlibBaseError, KeyError, ValueError, requests.RequestException) as exc:
+        id_token = (proconnect.token or {}).get("id_token")
+        if id_token:
+            return agents_refused(id_token, f"{type(exc).__name__}: {exc}")
+        return agents_failed(f"{type(exc).__name__}: {exc}")
+    id_token = token.get("id_token")
+    claims = token.get("userinfo") or {}
+    try:
+        # The level reached, from the signed ID token: one of those required (niveaux-acr.md).
+        if claims.get("acr") not in PC_ACR:
+            raise ValueError(f"unexpected acr {claims.get('acr')}")
+        identity = verified_userinfo(token["access_token"], claims["sub"], proconnect, PC_SIGNING_ALG)
+    except (ValueError, KeyError, requests.RequestException) as exc:
+        return agents_refused(id_token, str(exc))
+    session["agent"] = {claim: str(identity.get(claim, "")) for claim in ("sub", "given_name", "usual_name", "email", "uid", "siret", "organization_label", "idp_id")}
+    session["pc_id_token"] = id_token
+    session["flash"] = "Vous êtes connecté(e) avec ProConnect."
+    return redirect("/agents", 303)
+
+
+def agents_failed(reason):
+    """No ID token: nothing for session/end; the agents' page with a message."""
+    app.logger.warning("ProConnect callback refused: %s", reason)
+    session["flash"] = "La connexion avec ProConnect n’a pas abouti. Vous pouvez réessayer."
+    return redirect("/agents", 303)
+
+
+def agents_refused(id_token, reason):
+    """An ID token came but is refused: ProConnect's session is ended with it."""
+    app.logger.warning("ProConnect callback refused: %s", reason)
+    session["flash"] = "La connexion avec ProConnect n’a pas abouti. Par sécurité, vous avez aussi été déconnecté(e) de ProConnect."
+    return agents_end_session(id_token)
+
+
+def agents_end_session(id_token):
+    """session/end with id_token_hint, state and post_logout_redirect_uri (implementation_technique.md 2.4.1)."""
+    state = random_token()
+    session.pop("agent", None)
+    session.pop("pc_id_token", None)
+    session["pc_logout_state"] = state
+    metadata = proconnect.load_server_metadata()
+    query = urlencode({"id_token_hint": id_token, "state": state, "post_logout_redirect_uri": PC_POST_LOGOUT_REDIRECT_URI})
+    return redirect(f"{metadata['end_session_endpoint']}?{query}", 303)
+
+
+@app.post("/agents/auth/logout")
+def agents_logout():
+    # Logging out of the agents' space ends the ProConnect session too (implementation_technique.md 2.4).
+    id_token = session.get("pc_id_token")
+    if not id_token or request.headers.get("origin") not in (None, SERVICE_URL):
+        return redirect("/agents", 303)
+    session["flash"] = "Vous êtes déconnecté(e) de l’espace agents et de ProConnect."
+    return agents_end_session(id_token)
+
+
+@app.get("/agents/auth/logout/callback")
+def agents_logout_callback():
+    # ProConnect's way back after session/end: the state must be the one sent (2.4.3).
+    expected = session.pop("pc_logout_state", None)
+    if not expected or request.args.get("state") != expected:
+        session["flash"] = "Vous êtes déconnecté(e)."
+    return redirect("/agents", 303)
 
 
 if __name__ == "__main__":

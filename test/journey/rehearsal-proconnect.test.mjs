@@ -1,5 +1,5 @@
 // `npx franceconnect-rehearse --provider proconnect` against the Node reference service's
-// agents' space (/agents), started by --start: every ProConnect rule passes; six variants of
+// agents' space (/agents), started by --start, and the Python one's: every ProConnect rule passes; six variants of
 // the service, each wrong in one way ProConnect's documentation forbids, fail exactly the rule
 // they break; the options and the report are what docs/rehearsal.md says.
 import assert from 'node:assert/strict';
@@ -41,6 +41,18 @@ describe('franceconnect-rehearse --provider proconnect', { concurrency: 3 }, () 
     assert.match(html, /<h1>Répétition des exigences ProConnect<\/h1>/);
     assert.match(html, /ProConnect local/);
     assert.doesNotMatch(html, /<script/);
+  });
+
+  it('the Python service’s agents’ space (Flask and Authlib, another stack than the one it was built with): every ProConnect rule passes', async () => {
+    const service = await agentsService({ service: 'python' });
+    const run = await rehearse([...service.args, '--json'], service.env);
+    const json = parsed(run);
+    assert.equal(run.code, 0, `${run.stderr}\n${JSON.stringify(json.findings.filter((f) => f.status !== 'pass'), null, 1)}`);
+    assert.deepEqual(statuses(json), Object.fromEntries(RULES.map((rule) => [rule, 'pass'])));
+    const says = (rule) => json.findings.filter((f) => f.rule === rule).map((f) => f.message).join('\n');
+    assert.match(says('pc-logout'), /session\/end avec id_token_hint, state et post_logout_redirect_uri=http:\/\/127\.0\.0\.1:\d+\/agents\/auth\/logout\/callback/);
+    assert.match(says('pc-name'), /Jean-Luc N’Diaye visible sans clic sur \/agents/);
+    assert.match(says('pc-acr'), /ID token au niveau eidas0 refusé : \/agents dit « La connexion avec ProConnect n’a pas abouti/);
   });
 
   for (const [fault, rule] of [

@@ -190,8 +190,8 @@ export async function referenceService(service = 'node', { port, profile = true,
   };
 }
 
-/** The arguments that point `franceconnect-rehearse --provider proconnect` at the Node service's agents' space on `port`. */
-export async function agentsService({ port } = {}) {
+/** The arguments that point `franceconnect-rehearse --provider proconnect` at a reference service's agents' space (Node or Python) on `port`. */
+export async function agentsService({ port, service = 'node' } = {}) {
   port ??= await freePort();
   const origin = `http://127.0.0.1:${port}`;
   return {
@@ -203,9 +203,9 @@ export async function agentsService({ port } = {}) {
       '--redirect-uri', '/agents/auth/callback',
       '--post-logout-redirect-uri', '/agents/auth/logout/callback',
       '--fc-port', String(await freePort()),
-      '--start', START.node,
+      '--start', START[service],
     ],
-    env: { PORT: String(port) },
+    env: { PORT: String(port), SERVICE_URL: origin, PYTHONDONTWRITEBYTECODE: '1' },
   };
 }
 
