@@ -24,7 +24,9 @@ provider may be configured alone (`franceconnect-rehearse --provider proconnect`
 PC_ variables only).
 
 SERVICE_FAULTS (comma-separated) breaks it on purpose, to prove the checks catch it:
-authlib-nonce leaves the nonce to Authlib (20 characters, which FranceConnect v2 refuses).
+authlib-nonce leaves the nonce to Authlib (20 characters, which FranceConnect v2 refuses);
+pc-authlib-defaults leaves the agents' space's state and nonce to Authlib (30 and 20
+characters, where ProConnect documents 32 at least).
 """
 
 import base64
@@ -85,6 +87,7 @@ ELEMENTS = Path(__file__).resolve().parent.parent.parent / "dist" / "cdn" / "fra
 
 FAULTS = {
     "authlib-nonce": "the nonce left to Authlib, 20 characters (rule 20)",
+    "pc-authlib-defaults": "the agents' space leaves state and nonce to Authlib: 30 and 20 characters, where ProConnect documents 32 at least (pc-state)",
 }
 ACTIVE_FAULTS = {name.strip() for name in os.environ.get("SERVICE_FAULTS", "").split(",") if name.strip()}
 for unknown in sorted(ACTIVE_FAULTS - FAULTS.keys()):
@@ -466,6 +469,8 @@ def agents_login():
         return redirect("/agents", 303)
     # State and nonce of 32 characters (« minimum 32 caractères », implementation_technique.md
     # 2.2.1.2), the level through claims, never acr_values, which ProConnect does not enforce.
+    if "pc-authlib-defaults" in ACTIVE_FAULTS:
+        return proconnect.authorize_redirect(PC_REDIRECT_URI, claims=PC_CLAIMS)
     return proconnect.authorize_redirect(PC_REDIRECT_URI, claims=PC_CLAIMS, state=random_token(), nonce=random_token())
 
 

@@ -55,6 +55,17 @@ describe('franceconnect-rehearse --provider proconnect', { concurrency: 3 }, () 
     assert.match(says('pc-acr'), /ID token au niveau eidas0 refusé : \/agents dit « La connexion avec ProConnect n’a pas abouti/);
   });
 
+  it('SERVICE_FAULTS=pc-authlib-defaults on the Python space (state and nonce left to Authlib): exit 1, pc-state fails quoting both lengths, no other rule', async () => {
+    const service = await agentsService({ service: 'python' });
+    const run = await rehearse([...service.args, '--json'], { ...service.env, SERVICE_FAULTS: 'pc-authlib-defaults' });
+    const json = parsed(run);
+    assert.equal(run.code, 1, run.stderr);
+    assert.deepEqual(statuses(json), { ...Object.fromEntries(RULES.map((r) => [r, 'pass'])), 'pc-state': 'fail' }, JSON.stringify(json.findings.filter((f) => f.status !== 'pass'), null, 1));
+    const message = json.findings.find((f) => f.rule === 'pc-state' && f.status === 'fail').message;
+    assert.match(message, /state=« [A-Za-z0-9]{30} » \(30 caractères\) : ProConnect le demande d’au moins 32 caractères/, message);
+    assert.match(message, /nonce=« [A-Za-z0-9]{20} » \(20 caractères\)/, message);
+  });
+
   for (const [fault, rule] of [
     ['pc-short-state', 'pc-state'],
     ['pc-acr-values', 'pc-acr'],
