@@ -147,20 +147,26 @@ def header():
         <form method="post" action="/auth/franceconnect/logout"><button type="submit">Se déconnecter</button></form>"""
 
 
-def page(title, body, status=200):
+def page(title, body, status=200, space=("Service Python", "Service Python", "/", "Compte"), nav=None):
+    """
+    The layout of every page. `space`: the title's site name, the home link's text and
+    address, the account navigation's label (the agents' space has its own, and its `nav`).
+    """
+    site, home_text, home, nav_label = space
+    nav = header() if nav is None else nav
     script = '<script type="module" src="/assets/franceconnect-elements.js"></script>' if ELEMENTS.exists() else ""
     html = f"""<!doctype html>
 <html lang="fr">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>{escape(title)} – Service Python</title>
+    <title>{escape(title)} – {escape(site)}</title>
     {script}
   </head>
   <body>
     <header>
-      <a href="/">Service Python</a>
-      <nav aria-label="Compte">{header()}</nav>
+      <a href="{home}">{escape(home_text)}</a>
+      <nav aria-label="{nav_label}">{nav}</nav>
     </header>
     <main>
 {flash_block()}
@@ -382,14 +388,28 @@ def failed(reason):
     return redirect("/", 303)
 
 
-def end_session(id_token):
+def end_session(id_token, provider=None, post_logout_redirect_uri=POST_LOGOUT_REDIRECT_URI, keys=("sub", "id_token"), state_key="logout_state"):
+    """
+    Ends the local session (its `keys`) and the provider's: session/end with id_token_hint, a
+    state kept under `state_key`, and post_logout_redirect_uri. FranceConnect's by default;
+    the agents' space passes ProConnect's (implementation_technique.md 2.4.1).
+    """
+    provider = provider or franceconnect
     state = random_token()
-    session.pop("sub", None)
-    session.pop("id_token", None)
-    session["logout_state"] = state
-    metadata = franceconnect.load_server_metadata()
-    query = urlencode({"id_token_hint": id_token, "state": state, "post_logout_redirect_uri": POST_LOGOUT_REDIRECT_URI})
+    for key in keys:
+        session.pop(key, None)
+    session[state_key] = state
+    metadata = provider.load_server_metadata()
+    query = urlencode({"id_token_hint": id_token, "state": state, "post_logout_redirect_uri": post_logout_redirect_uri})
     return redirect(f"{metadata['end_session_endpoint']}?{query}", 303)
+
+
+def logged_out(state_key, home):
+    """The provider's way back after session/end: the state must be the one sent, else a plain message."""
+    expected = session.pop(state_key, None)
+    if not expected or request.args.get("state") != expected:
+        session["flash"] = "Vous êtes déconnecté(e)."
+    return redirect(home, 303)
 
 
 @app.post("/auth/franceconnect/logout")
@@ -404,10 +424,7 @@ def logout():
 
 @app.get("/auth/franceconnect/logout/callback")
 def logout_callback():
-    expected = session.pop("logout_state", None)
-    if not expected or request.args.get("state") != expected:
-        session["flash"] = "Vous êtes déconnecté(e)."
-    return redirect("/", 303)
+    return logged_out("logout_state", "/")
 
 
 # The agents' space, with ProConnect: its own session keys (agent, pc_id_token), its own pages.
@@ -420,32 +437,11 @@ def current_agent():
 def agents_page(title, body):
     """Every page of the agents' space names the agent (given_name and usual_name) in its header, without a click."""
     agent = current_agent()
+    who = ""
     if agent:
         who = f"""<p class="who">Agent connecté(e) : {escape(agent["given_name"])} {escape(agent["usual_name"])}{f" ({escape(agent['organization_label'])})" if agent.get("organization_label") else ""}</p>
         <form method="post" action="/agents/auth/logout"><button type="submit">Se déconnecter</button></form>"""
-    else:
-        who = ""
-    script = '<script type="module" src="/assets/franceconnect-elements.js"></script>' if ELEMENTS.exists() else ""
-    html = f"""<!doctype html>
-<html lang="fr">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>{escape(title)} – Espace agents du service Python</title>
-    {script}
-  </head>
-  <body>
-    <header>
-      <a href="/agents">Espace agents</a>
-      <nav aria-label="Compte agent">{who}</nav>
-    </header>
-    <main>
-{flash_block()}
-{body}
-    </main>
-  </body>
-</html>"""
-    return html, 200, {"content-type": "text/html; charset=utf-8", "cache-control": "no-store"}
+    return page(title, body, space=("Espace agents du service Python", "Espace agents", "/agents", "Compte agent"), nav=who)
 
 
 @app.get("/agents")
@@ -526,14 +522,7 @@ def agents_refused(id_token, reason):
 
 
 def agents_end_session(id_token):
-    """session/end with id_token_hint, state and post_logout_redirect_uri (implementation_technique.md 2.4.1)."""
-    state = random_token()
-    session.pop("agent", None)
-    session.pop("pc_id_token", None)
-    session["pc_logout_state"] = state
-    metadata = proconnect.load_server_metadata()
-    query = urlencode({"id_token_hint": id_token, "state": state, "post_logout_redirect_uri": PC_POST_LOGOUT_REDIRECT_URI})
-    return redirect(f"{metadata['end_session_endpoint']}?{query}", 303)
+    return end_session(id_token, proconnect, PC_POST_LOGOUT_REDIRECT_URI, keys=("agent", "pc_id_token"), state_key="pc_logout_state")
 
 
 @app.post("/agents/auth/logout")
@@ -549,10 +538,7 @@ def agents_logout():
 @app.get("/agents/auth/logout/callback")
 def agents_logout_callback():
     # ProConnect's way back after session/end: the state must be the one sent (2.4.3).
-    expected = session.pop("pc_logout_state", None)
-    if not expected or request.args.get("state") != expected:
-        session["flash"] = "Vous êtes déconnecté(e)."
-    return redirect("/agents", 303)
+    return logged_out("pc_logout_state", "/agents")
 
 
 if __name__ == "__main__":
