@@ -4,9 +4,9 @@
 // buttons in a grid of columns, a page with the other brand's button only. Without the
 // provider check, the FranceConnect journey clicked whichever button came first.
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser, Visitor } from '../../packages/rehearse/lib/driver.mjs';
+import { pageServer } from './servers.mjs';
 
 /** A 209 × 56 image in a data: URL, blue as the button, for image buttons. */
 const IMAGE = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="209" height="56"><rect width="209" height="56" fill="#000091"/></svg>')}`;
@@ -35,19 +35,17 @@ let origin;
 let browser;
 
 before(async () => {
-  server = createServer((request, response) => {
-    const body = PAGES[new URL(request.url, 'http://x').pathname];
-    response.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(`<!doctype html><html lang="fr"><title>Connexion</title><style>body{font-family:arial}.row{display:flex;gap:2rem}</style>${body ?? ''}`);
+  server = await pageServer(({ pathname }) => {
+    const body = PAGES[pathname];
+    return body && `<!doctype html><html lang="fr"><title>Connexion</title><style>body{font-family:arial}.row{display:flex;gap:2rem}</style>${body}`;
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${server.address().port}`;
+  origin = server.origin;
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  await new Promise((resolve) => server.close(resolve));
+  await server?.close();
 });
 
 /** The id of the button the rehearsal would activate for `provider`, or null. */

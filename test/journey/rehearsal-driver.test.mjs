@@ -4,9 +4,9 @@
 // read once that element has rendered; an element the page never defines is waited for
 // once, for a bounded time, and never again on that visit.
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser, Visitor } from '../../packages/rehearse/lib/driver.mjs';
+import { pageServer } from './servers.mjs';
 
 const PERSON = { given_name: 'Angela Claire Louise', family_name: 'DUBOIS' };
 
@@ -26,20 +26,17 @@ let origin;
 let browser;
 
 before(async () => {
-  server = createServer((request, response) => {
-    const url = new URL(request.url, 'http://x');
+  server = await pageServer((url) => {
     const extra = url.searchParams.has('never') ? '<never-defined-widget></never-defined-widget>' : '';
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(page(Number(url.searchParams.get('delay') ?? 0), extra));
+    return page(Number(url.searchParams.get('delay') ?? 0), extra);
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${server.address().port}`;
+  origin = server.origin;
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  await new Promise((resolve) => server.close(resolve));
+  await server?.close();
 });
 
 describe('the rehearsal reads a page once its custom elements are defined', () => {

@@ -4,11 +4,26 @@
 // `franceconnect-rehearse` against a reference service, as a team would.
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startLocalFranceConnect } from 'franceconnect-rehearse/local-franceconnect';
 import { startLocalProConnect } from 'franceconnect-rehearse/local-proconnect';
 import { startService } from '../../examples/service/server.mjs';
+
+/**
+ * A loopback server of test pages: `page(url)` gives the HTML of a request's URL, or
+ * undefined for a 404. Resolves with `{ origin, close }`.
+ */
+export async function pageServer(page) {
+  const server = createHttpServer((request, response) => {
+    const body = page(new URL(request.url, 'http://x'));
+    response.writeHead(body === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(body ?? '');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
 
 /** A port free on 127.0.0.1 right now. */
 export function freePort() {
